@@ -1,0 +1,44 @@
+/**
+ * npm run kb:check — validates the whole knowledge base: every file against its schema,
+ * unique ids, follow-ups that exist, quotes that really appear in their source, every
+ * required topic present, no contact detail the sources do not give. Exits 1 naming the
+ * file and field at fault.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { KnowledgeLoader } from '../knowledge/KnowledgeLoader';
+import { KnowledgeChecker, readRequiredTopics } from '../knowledge/KnowledgeChecker';
+import { formatProblem } from '../knowledge/Answer';
+import { DEFAULT_KNOWLEDGE_DIR, SHARED_DIR } from '../knowledge/paths';
+
+export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHARED_DIR): string[] {
+  const sourcesDir = process.env.KB_SOURCES_DIR ? path.resolve(process.env.KB_SOURCES_DIR) : path.join(sharedDir, 'sources');
+  const dataDir = path.join(sharedDir, 'data');
+  for (const need of [sourcesDir, path.join(sharedDir, 'kb-topics.md'), path.join(dataDir, 'local-authorities.csv')]) {
+    if (!fs.existsSync(need)) return [`${need}: not found (kb:check needs the shared folder beside the clone, or SHARED_DIR)`];
+  }
+  const { answers, problems } = new KnowledgeLoader(knowledgeDir).load();
+  const las = parse(fs.readFileSync(path.join(dataDir, 'local-authorities.csv'), 'utf8'), { columns: true }) as Array<{ local_authority: string }>;
+  const referenceText = fs.readFileSync(path.join(dataDir, 'ias-services.csv'), 'utf8');
+  problems.push(
+    ...new KnowledgeChecker({
+      answers,
+      sourcesDir,
+      requiredTopics: readRequiredTopics(path.join(sharedDir, 'kb-topics.md')),
+      areaNames: las.map((r) => r.local_authority),
+      referenceText,
+    }).check(),
+  );
+  return problems.map(formatProblem);
+}
+
+if (require.main === module) {
+  const problems = runKbCheck();
+  if (problems.length > 0) {
+    console.error(`kb:check found ${problems.length} problem(s):`);
+    for (const p of problems) console.error(`  ${p}`);
+    process.exit(1);
+  }
+  console.log('kb:check: the knowledge base is valid.');
+}

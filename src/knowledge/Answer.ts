@@ -1,0 +1,41 @@
+/** One cited passage an answer rests on. */
+export interface SourceRef {
+  /** File name in the sources folder, e.g. `002_a7facad9f6fbdc25.txt` or `national-facts.md`. */
+  file: string;
+  /** A heading or line of that file. */
+  section: string;
+  /** Words that appear word for word in that file. */
+  quote: string;
+}
+
+export type Audience = 'parent' | 'young-person' | 'staff';
+
+/** One answer of the knowledge base, as read from `knowledge/answers/<id>.md`. */
+export interface Answer {
+  id: string;
+  title: string;
+  audience: Audience[];
+  questions: string[];
+  keywords: string[];
+  followUps: string[];
+  sources: SourceRef[];
+  /** The answer text (Markdown). */
+  body: string;
+  /** For a local variant: the id of the answer it replaces in its area. */
+  variantOf?: string;
+  /** For a local variant: the local authority it belongs to. */
+  area?: string;
+  /** Path of the file it came from, relative to the knowledge folder. */
+  file: string;
+}
+
+/** A problem found in a knowledge file: which file, which field, what is wrong. */
+export interface KnowledgeProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export function formatProblem(p: KnowledgeProblem): string {
+  return `${p.file}: ${p.field}: ${p.message}`;
+}

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Answer, KnowledgeProblem } from './Answer';
+
+export const MAX_ANSWER_WORDS = 180;
+
+/** Collapses runs of white space so a quote may cross a line break in its source. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function wordCount(markdown: string): number {
+  return markdown.replace(/[#*_>`[\]()]/g, ' ').split(/\s+/).filter((w) => /[A-Za-z0-9£]/.test(w)).length;
+}
+
+/** Topic ids listed in the first column of the table in kb-topics.md. */
+export function readRequiredTopics(kbTopicsFile: string): string[] {
+  const ids: string[] = [];
+  for (const line of fs.readFileSync(kbTopicsFile, 'utf8').split('\n')) {
+    const m = /^\|\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*\|/.exec(line);
+    if (m && m[1] !== 'id') ids.push(m[1]);
+  }
+  return ids;
+}
+
+const PHONE = /(?<![\d])(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d])|\b(?:116 123|85258)\b/g;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const DOMAIN = /\b(?:https?:\/\/)?((?:[a-z0-9-]+\.)+(?:uk|org|com|net|gov\.uk|nhs\.uk))\b/gi;
+
+export interface CheckInputs {
+  answers: readonly Answer[];
+  /** Folder holding the source documents the answers cite. */
+  sourcesDir: string;
+  /** Topic ids that must each have a base answer. */
+  requiredTopics: readonly string[];
+  /** Local authority names a variant's `area` may take; empty to skip that check. */
+  areaNames?: readonly string[];
+  /** Extra text (reference data) in which contact details may also appear. */
+  referenceText?: string;
+}
+
+/**
+ * The checks the schema cannot make: unique ids, follow-ups that exist, quotes that really
+ * appear in their source, every required topic present, answer length, and no phone number,
+ * email or web address that the sources do not give.
+ */
+export class KnowledgeChecker {
+  private readonly sourceText = new Map<string, string>();
+
+  constructor(private readonly inputs: CheckInputs) {}
+
+  check(): KnowledgeProblem[] {
+    const { answers, requiredTopics, areaNames } = this.inputs;
+    const problems: KnowledgeProblem[] = [];
+    const baseIds = new Set(answers.filter((a) => !a.variantOf).map((a) => a.id));
+    const seen = new Map<string, string>();
+    const allSources = this.allSourcesSquashed();
+
+    for (const a of answers) {
+      const at = (field: string, message: string) => problems.push({ file: a.file, field, message });
+      const first = seen.get(a.id);
+      if (first) at('id', `"${a.id}" is also the id of ${first}`);
+      seen.set(a.id, a.file);
+
+      if (a.variantOf) {
+        if (!baseIds.has(a.variantOf)) at('variantOf', `"${a.variantOf}" is not the id of a base answer`);
+        if (areaNames && areaNames.length > 0 && !areaNames.some((n) => n.toLowerCase() === a.area?.toLowerCase())) {
+          at('area', `"${a.area}" is not a local authority in local-authorities.csv`);
+        }
+        const slug = (a.area ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+        if (a.id !== `${a.variantOf}--${slug}`) at('id', `a variant's id must be "${a.variantOf}--${slug}"`);
+      }
+
+      a.followUps.forEach((f, i) => {
+        if (!baseIds.has(f)) at(`followUps[${i}]`, `"${f}" is not the id of an answer`);
+        if (f === a.id || f === a.variantOf) at(`followUps[${i}]`, 'an answer cannot follow up itself');
+      });
+
+      const words = wordCount(a.body);
+      if (words > MAX_ANSWER_WORDS) at('body', `has ${words} words; at most ${MAX_ANSWER_WORDS}`);
+
+      const lowerQuestions = a.questions.map((q) => squash(q.toLowerCase()));
+      if (new Set(lowerQuestions).size !== lowerQuestions.length) at('questions', 'has the same question twice');
+
+      a.sources.forEach((s, i) => {
+        const text = this.source(s.file);
+        if (text === undefined) {
+          at(`sources[${i}].file`, `"${s.file}" is not in ${this.inputs.sourcesDir}`);
+          return;
+        }
+        if (!text.toLowerCase().includes(squash(s.section).toLowerCase())) {
+          at(`sources[${i}].section`, `"${s.section}" does not appear in ${s.file}`);
+        }
+        if (squash(s.quote).split(' ').length < 4) at(`sources[${i}].quote`, 'is shorter than 4 words');
+        if (!text.includes(squash(s.quote))) at(`sources[${i}].quote`, `does not appear word for word in ${s.file}: "${s.quote}"`);
+      });
+
+      const reference = allSources + ' ' + squash(this.inputs.referenceText ?? '');
+      for (const [kind, pattern] of [['phone number', PHONE], ['email address', EMAIL]] as const) {
+        for (const m of a.body.matchAll(pattern)) {
+          if (!reference.includes(squash(m[0]))) at('body', `${kind} "${m[0]}" is not in any source document`);
+        }
+      }
+      for (const m of a.body.matchAll(DOMAIN)) {
+        if (!reference.toLowerCase().includes(m[1].toLowerCase())) at('body', `web address "${m[0]}" is not in any source document`);
+      }
+    }
+
+    for (const id of requiredTopics) {
+      if (!baseIds.has(id)) problems.push({ file: `answers/${id}.md`, field: 'id', message: `required topic "${id}" (kb-topics.md) has no answer` });
+    }
+    return problems;
+  }
+
+  private source(file: string): string | undefined {
+    if (!this.sourceText.has(file)) {
+      const p = path.join(this.inputs.sourcesDir, file);
+      if (!fs.existsSync(p) || path.basename(file) !== file) return undefined;
+      this.sourceText.set(file, squash(fs.readFileSync(p, 'utf8')));
+    }
+    return this.sourceText.get(file);
+  }
+
+  private allSourcesSquashed(): string {
+    return fs
+      .readdirSync(this.inputs.sourcesDir)
+      .map((f) => this.source(f) ?? '')
+      .join(' ');
+  }
+}
