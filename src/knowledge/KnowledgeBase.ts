@@ -1,4 +1,4 @@
-import { KnowledgeLoader } from './KnowledgeLoader';
+import { KnowledgeLoader, type SourceInfo } from './KnowledgeLoader';
 import { formatProblem, type Answer } from './Answer';
 
 /** Thrown when the knowledge folder cannot be used: lists every problem found. */
@@ -16,6 +16,8 @@ export class KnowledgeBase {
     answers: readonly Answer[],
     /** What people type mapped to the words the answers use (`knowledge/synonyms.yaml`). */
     readonly rewrites: Readonly<Record<string, string>> = {},
+    /** How each cited source file is named to a reader (`knowledge/sources.yaml`). */
+    readonly sources: Readonly<Record<string, SourceInfo>> = {},
   ) {
     for (const a of answers) {
       if (a.variantOf) {
@@ -30,13 +32,13 @@ export class KnowledgeBase {
 
   /** Loads and validates a knowledge folder; throws KnowledgeError naming every problem. */
   static fromFolder(knowledgeDir: string): KnowledgeBase {
-    const { answers, rewrites, problems } = new KnowledgeLoader(knowledgeDir).load();
+    const { answers, rewrites, sources, problems } = new KnowledgeLoader(knowledgeDir).load();
     if (problems.length > 0) {
       throw new KnowledgeError(
         `The knowledge base in ${knowledgeDir} has ${problems.length} problem(s):\n` + problems.map(formatProblem).join('\n'),
       );
     }
-    return new KnowledgeBase(answers, rewrites);
+    return new KnowledgeBase(answers, rewrites, sources);
   }
 
   /** The answers matching ranks: every base answer (local variants replace them by area). */
@@ -60,6 +62,12 @@ export class KnowledgeBase {
       if (variant) return variant;
     }
     return this.byId.get(id);
+  }
+
+  /** "Publisher, Title" for a cited source file. */
+  sourceLabel(file: string): string {
+    const s = this.sources[file];
+    return s ? `${s.publisher}, "${s.title}"` : file;
   }
 
   /** Areas that have their own version of `id`. */

@@ -4,9 +4,16 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { Answer, KnowledgeProblem } from './Answer';
 
+/** How a source document is named to a reader. */
+export interface SourceInfo {
+  publisher: string;
+  title: string;
+}
+
 export interface LoadedKnowledge {
   answers: Answer[];
   rewrites: Record<string, string>;
+  sources: Record<string, SourceInfo>;
   problems: KnowledgeProblem[];
 }
 
@@ -27,18 +34,26 @@ function schemaErrors(file: string, errors: ErrorObject[] | null | undefined): K
 export class KnowledgeLoader {
   private readonly validateAnswer: ValidateFunction;
   private readonly validateSynonyms: ValidateFunction;
+  private readonly validateSources: ValidateFunction;
 
   constructor(private readonly knowledgeDir: string) {
     const ajv = new Ajv({ allErrors: true });
     this.validateAnswer = ajv.compile(this.readJson('schema/answer.schema.json'));
     this.validateSynonyms = ajv.compile(this.readJson('schema/synonyms.schema.json'));
+    this.validateSources = ajv.compile(this.readJson('schema/sources.schema.json'));
   }
 
   load(): LoadedKnowledge {
     const problems: KnowledgeProblem[] = [];
     const answers = this.loadAnswers(problems);
-    const rewrites = this.loadSynonyms(problems);
-    return { answers, rewrites, problems };
+    const rewrites = this.loadYaml<{ rewrites: Record<string, string> }>('synonyms.yaml', this.validateSynonyms, problems)?.rewrites ?? {};
+    const sources = this.loadYaml<{ sources: Record<string, SourceInfo> }>('sources.yaml', this.validateSources, problems)?.sources ?? {};
+    for (const a of answers) {
+      a.sources.forEach((s, i) => {
+        if (!sources[s.file]) problems.push({ file: a.file, field: `sources[${i}].file`, message: `"${s.file}" is not listed in sources.yaml` });
+      });
+    }
+    return { answers, rewrites, sources, problems };
   }
 
   private readJson(rel: string): object {
@@ -77,19 +92,18 @@ export class KnowledgeLoader {
     return answers;
   }
 
-  private loadSynonyms(problems: KnowledgeProblem[]): Record<string, string> {
-    const file = 'synonyms.yaml';
+  private loadYaml<T>(file: string, validate: ValidateFunction, problems: KnowledgeProblem[]): T | undefined {
     let data: unknown;
     try {
       data = parseYaml(fs.readFileSync(path.join(this.knowledgeDir, file), 'utf8'));
     } catch (err) {
       problems.push({ file, field: '(file)', message: (err as Error).message });
-      return {};
+      return undefined;
     }
-    if (!this.validateSynonyms(data)) {
-      problems.push(...schemaErrors(file, this.validateSynonyms.errors));
-      return {};
+    if (!validate(data)) {
+      problems.push(...schemaErrors(file, validate.errors));
+      return undefined;
     }
-    return (data as { rewrites: Record<string, string> }).rewrites;
+    return data as T;
   }
 }

@@ -1,0 +1,315 @@
+import {
+  ComponentDialog,
+  Dialog,
+  DialogContext,
+  DialogTurnStatus,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
+import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { AnswerService } from '../src/matching/AnswerService';
+import { AnswerCards } from '../src/bot/AnswerCards';
+import { CardAction, isRootCardAction, readCardAction, type CardActionValue } from '../src/bot/CardActions';
+import type { GuideRegistration } from './GuideRegistration';
+
+export const ROOT_DIALOG_ID = 'rootDialog';
+
+/** What the bot remembers about a user between conversations (user state). Only the area. */
+export interface UserProfile {
+  area?: string;
+}
+
+/** Why the hand-off started: the hand-off dialog words its opening to fit. */
+export type HandoffReason = 'asked' | 'none' | 'notHelpful' | 'noneOfThese' | 'guide';
+
+export interface HandoffRegistration {
+  id: string;
+  dialog: Dialog;
+}
+
+export interface RootDialogDeps {
+  answers: AnswerService;
+  cards: AnswerCards;
+  userProfile: StatePropertyAccessor<UserProfile>;
+  guides?: GuideRegistration[];
+  /** The SENDIASS hand-off dialog; begun with `{ reason: HandoffReason }`. */
+  handoff?: HandoffRegistration;
+}
+
+/** Remembered between turns in the root's own dialog state. */
+interface RootState {
+  /** A guide offered after an answer: "yes" starts it. */
+  offeredGuide?: string;
+  /** Answer ids offered by "Did you mean…": "1", "2", "3" or "none of these" picks. */
+  clarifyIds?: string[];
+  /** The answer offered by a hand-off or feedback prompt. */
+  offeredHandoff?: HandoffReason;
+}
+
+const STATE = 'rootState';
+
+const START_OVER = /^\s*(start over|start again from the beginning|restart|main menu|menu|reset)\s*[.!]*\s*$/i;
+const CANCEL = /^\s*(cancel|stop|quit|exit|never ?mind|forget it)\s*[.!]*\s*$/i;
+const HELP = /^\s*(help|help me|what can you do\??|what do you do\??|options|\?)\s*[.!]*\s*$/i;
+const TALK_TO_SOMEONE =
+  /\b(talk|speak|chat)\s+(to|with)\s+(someone|somebody|a (real )?(person|human|adviser|advisor|officer)|an? (adviser|advisor|officer)|a real person|sendiass|sendias|ias)\b|\b(call|ring|phone)\s+me\s+back\b|\bcall ?back\b|\b(real|actual)\s+(person|human)\b/i;
+const YES = /^\s*(y|yes|yeah|yep|yup|ok|okay|sure|please|yes please|go on|go ahead|ok then|definitely|that would help)\b/i;
+const NO = /^\s*(n|no|nope|nah|no thanks|no thank you|not now|not really)\b/i;
+const NONE_OF_THESE = /^\s*(none|none of (these|them|those)|neither|something else|no)\s*[.!]*\s*$/i;
+
+/**
+ * The conversation's root: checks every message for urgent risk first, whatever else is going on;
+ * handles "help", "start over", "cancel", "talk to someone" and card buttons everywhere; answers
+ * questions from the knowledge base; and starts the guides and the hand-off.
+ */
+export class RootDialog extends ComponentDialog {
+  private readonly guides: GuideRegistration[];
+
+  constructor(private readonly deps: RootDialogDeps) {
+    super(ROOT_DIALOG_ID);
+    this.guides = deps.guides ?? [];
+    for (const g of this.guides) this.addDialog(g.dialog);
+    if (deps.handoff) this.addDialog(deps.handoff.dialog);
+  }
+
+  /** The welcome shown when someone joins the conversation. */
+  welcome(context: TurnContext) {
+    return this.deps.cards.menu(
+      "Hello. I'm the SEN support assistant, an automated helper, not a person. I answer questions about special educational needs (SEN) support in schools from published guidance, and I can put you in touch with your local SEND information, advice and support service (SENDIASS).\n\nPrivacy: please don't share names or details that identify your child; I keep our conversation only for a limited time.",
+      this.guides,
+      context.activity.channelId,
+    );
+  }
+
+  protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return this.onContinueDialog(innerDc);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const { activity } = innerDc.context;
+    if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const text = (activity.text ?? '').trim();
+    const action = readCardAction(activity.value);
+    const state = this.state(innerDc);
+
+    // 1. Urgent help first, in every state of every dialog.
+    if (text && this.deps.answers.isUrgent(text)) {
+      await innerDc.context.sendActivity(this.deps.cards.urgent(this.deps.answers.urgentAnswer(), activity.channelId));
+      if (innerDc.activeDialog) await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+
+    // 2. Card buttons are actions, never matched as text.
+    if (action && isRootCardAction(action)) return this.onCardAction(innerDc, action);
+    if (action && innerDc.activeDialog) return this.continueChild(innerDc);
+
+    // 3. Words that work everywhere.
+    if (START_OVER.test(text)) {
+      await innerDc.cancelAllDialogs();
+      this.clearState(innerDc);
+      await innerDc.context.sendActivity('OK, starting over.');
+      await innerDc.context.sendActivity(this.welcome(innerDc.context));
+      return Dialog.EndOfTurn;
+    }
+    if (CANCEL.test(text)) {
+      const wasActive = !!innerDc.activeDialog;
+      await innerDc.cancelAllDialogs();
+      this.clearState(innerDc);
+      await innerDc.context.sendActivity(
+        wasActive ? "OK, I've stopped that. Ask me a question any time, or say \"help\"." : 'OK. Ask me a question any time, or say "help".',
+      );
+      return Dialog.EndOfTurn;
+    }
+    if (HELP.test(text)) {
+      await innerDc.context.sendActivity(this.deps.cards.menu('Here is what I can do.', this.guides, activity.channelId));
+      if (innerDc.activeDialog) await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    if (TALK_TO_SOMEONE.test(text) && !this.handoffActive(innerDc)) return this.startHandoff(innerDc, 'asked');
+
+    // 4. A dialog in progress gets the message.
+    if (innerDc.activeDialog) return this.continueChild(innerDc);
+
+    // 5. Replies to what the root itself offered last turn.
+    const offered = await this.onOfferReply(innerDc, text, state);
+    if (offered) return offered;
+
+    // 6. Asking to be guided.
+    const guide = this.guides.find((g) => g.startPhrases.some((p) => p.test(text)));
+    if (guide) return innerDc.beginDialog(guide.id).then(() => Dialog.EndOfTurn);
+
+    // 7. A question for the knowledge base.
+    if (!text) {
+      await innerDc.context.sendActivity('Please type your question, or say "help".');
+      return Dialog.EndOfTurn;
+    }
+    return this.answerQuestion(innerDc, text);
+  }
+
+  private async continueChild(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const result = await innerDc.continueDialog();
+    if (result.status === DialogTurnStatus.complete) await this.onChildComplete(innerDc, result.result);
+    return Dialog.EndOfTurn;
+  }
+
+  /** A guide that ends with `{ handoff: true }` leads into the hand-off. */
+  private async onChildComplete(innerDc: DialogContext, result: unknown): Promise<void> {
+    if (result && typeof result === 'object' && (result as { handoff?: boolean }).handoff) {
+      await this.startHandoff(innerDc, 'guide');
+    }
+  }
+
+  private async answerQuestion(innerDc: DialogContext, text: string): Promise<DialogTurnResult> {
+    const { context } = innerDc;
+    const area = await this.area(context);
+    const response = this.deps.answers.ask(text, area);
+    const state = this.state(innerDc);
+    switch (response.outcome) {
+      case 'urgent':
+        await context.sendActivity(this.deps.cards.urgent(response.results[0].answer, context.activity.channelId));
+        break;
+      case 'answer': {
+        const answer = response.results[0].answer;
+        if ((answer.variantOf ?? answer.id) === 'contact-sendiass' && this.deps.handoff) return this.startHandoff(innerDc, 'asked');
+        await this.showAnswer(innerDc, answer.variantOf ?? answer.id);
+        break;
+      }
+      case 'clarify':
+        state.clarifyIds = response.results.map((r) => r.answer.variantOf ?? r.answer.id);
+        await context.sendActivity(this.deps.cards.clarify(response.results.map((r) => r.answer), context.activity.channelId));
+        break;
+      case 'none':
+        await context.sendActivity(this.deps.cards.none(context.activity.channelId));
+        if (this.deps.handoff) {
+          state.offeredHandoff = 'none';
+          await context.sendActivity(AnswerCards.yesNo('Would you like the details of your local SENDIASS, who can help with this?'));
+        }
+        break;
+    }
+    return Dialog.EndOfTurn;
+  }
+
+  /** Sends answer `id` (in the user's area's version) and any guide offered after it. */
+  private async showAnswer(innerDc: DialogContext, id: string): Promise<void> {
+    const { context } = innerDc;
+    const answer = this.deps.answers.byId(id, await this.area(context));
+    if (!answer) {
+      await context.sendActivity("Sorry, I can't find that answer any more. Please ask your question again.");
+      return;
+    }
+    await context.sendActivity(this.deps.cards.answer(answer, context.activity.channelId));
+    const guide = this.guides.find((g) => g.offerAfter.includes(id));
+    const state = this.state(innerDc);
+    if (guide && !innerDc.activeDialog) {
+      state.offeredGuide = guide.id;
+      await context.sendActivity(AnswerCards.yesNo('Would you like me to go through your situation?', 'Yes, go through it', 'No thanks'));
+    } else if (innerDc.activeDialog) {
+      await context.sendActivity('Shall we carry on where we were?');
+      await innerDc.repromptDialog();
+    }
+  }
+
+  private async onCardAction(innerDc: DialogContext, action: CardActionValue): Promise<DialogTurnResult> {
+    const { context } = innerDc;
+    const state = this.state(innerDc);
+    switch (action.action) {
+      case CardAction.ShowAnswer:
+        state.clarifyIds = undefined;
+        if (action.id) await this.showAnswer(innerDc, action.id);
+        break;
+      case CardAction.CopyAsText: {
+        const answer = action.id ? this.deps.answers.byId(action.id, await this.area(context)) : undefined;
+        if (answer) await context.sendActivity({ text: this.deps.cards.plainText(answer, true), textFormat: 'plain' });
+        break;
+      }
+      case CardAction.NoneOfThese:
+        state.clarifyIds = undefined;
+        return this.noneOfThese(innerDc);
+      case CardAction.Feedback:
+        if (action.helpful) {
+          await context.sendActivity('Thank you for letting me know.');
+        } else {
+          await context.sendActivity("Thank you for telling me. I'm sorry that didn't help.");
+          if (this.deps.handoff && !innerDc.activeDialog) {
+            state.offeredHandoff = 'notHelpful';
+            await context.sendActivity(AnswerCards.yesNo('Would you like to talk to someone at your local SENDIASS?'));
+          } else if (!this.deps.handoff) {
+            await context.sendActivity('You can also rephrase your question, or say "help".');
+          }
+        }
+        break;
+      case CardAction.TalkToSomeone:
+        return this.startHandoff(innerDc, 'asked');
+      case CardAction.StartGuide: {
+        const guide = this.guides.find((g) => g.id === action.guide);
+        if (guide) {
+          await innerDc.cancelAllDialogs();
+          await innerDc.beginDialog(guide.id);
+        }
+        break;
+      }
+    }
+    return Dialog.EndOfTurn;
+  }
+
+  private async noneOfThese(innerDc: DialogContext): Promise<DialogTurnResult> {
+    await innerDc.context.sendActivity("Sorry I couldn't find the right answer. You could try asking in other words.");
+    return this.startHandoff(innerDc, 'noneOfThese');
+  }
+
+  private async onOfferReply(innerDc: DialogContext, text: string, state: RootState): Promise<DialogTurnResult | undefined> {
+    const { offeredGuide, clarifyIds, offeredHandoff } = state;
+    state.offeredGuide = undefined;
+    state.clarifyIds = undefined;
+    state.offeredHandoff = undefined;
+    if (offeredGuide && YES.test(text)) {
+      await innerDc.beginDialog(offeredGuide);
+      return Dialog.EndOfTurn;
+    }
+    if (offeredHandoff && YES.test(text)) return this.startHandoff(innerDc, offeredHandoff);
+    if ((offeredGuide || offeredHandoff) && NO.test(text) && text.split(/\s+/).length <= 4) {
+      await innerDc.context.sendActivity('OK. Ask me another question any time.');
+      return Dialog.EndOfTurn;
+    }
+    if (clarifyIds) {
+      const pick = /^\s*(\d)\s*[.)]?\s*$/.exec(text);
+      const chosen = pick ? clarifyIds[Number(pick[1]) - 1] : clarifyIds.find((id) => this.deps.answers.title(id).toLowerCase() === text.toLowerCase());
+      if (chosen) {
+        await this.showAnswer(innerDc, chosen);
+        return Dialog.EndOfTurn;
+      }
+      if (NONE_OF_THESE.test(text)) return this.noneOfThese(innerDc);
+    }
+    return undefined;
+  }
+
+  private async startHandoff(innerDc: DialogContext, reason: HandoffReason): Promise<DialogTurnResult> {
+    if (this.deps.handoff) {
+      await innerDc.beginDialog(this.deps.handoff.id, { reason });
+      return Dialog.EndOfTurn;
+    }
+    // Without the hand-off dialog, the contact answer itself.
+    await this.showAnswer(innerDc, 'contact-sendiass');
+    return Dialog.EndOfTurn;
+  }
+
+  private handoffActive(innerDc: DialogContext): boolean {
+    const id = this.deps.handoff?.id;
+    return !!id && innerDc.stack.some((d) => d.id === id);
+  }
+
+  private state(innerDc: DialogContext): RootState {
+    const parent = innerDc.parent?.activeDialog;
+    const holder = (parent?.state ?? {}) as Record<string, RootState>;
+    holder[STATE] ??= {};
+    return holder[STATE];
+  }
+
+  private clearState(innerDc: DialogContext): void {
+    const s = this.state(innerDc);
+    s.offeredGuide = s.clarifyIds = s.offeredHandoff = undefined;
+  }
+
+  private async area(context: TurnContext): Promise<string | undefined> {
+    return (await this.deps.userProfile.get(context, {})).area;
+  }
+}

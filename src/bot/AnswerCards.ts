@@ -1,0 +1,158 @@
+import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction as BfCardAction } from 'botbuilder';
+import type { Answer } from '../knowledge/Answer';
+import type { AnswerService } from '../matching/AnswerService';
+import { CardAction, type CardActionValue } from './CardActions';
+import { formatAnswerText } from '../matching/formatAnswerText';
+
+/** Channels that render Adaptive Cards; everywhere else gets plain text with suggested actions. */
+const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'test']);
+
+/** Teams shows at most three suggested actions; we keep to three everywhere. */
+export const MAX_SUGGESTED_ACTIONS = 3;
+
+export function supportsCards(channelId: string | undefined): boolean {
+  return CARD_CHANNELS.has(channelId ?? '');
+}
+
+type AdaptiveElement = Record<string, unknown>;
+
+function submit(title: string, data: CardActionValue): AdaptiveElement {
+  // msteams.messageBack shows the button's words in the chat as the user's turn.
+  return { type: 'Action.Submit', title, data: { ...data, msteams: { type: 'messageBack', displayText: title } } };
+}
+
+function card(body: AdaptiveElement[], actions: AdaptiveElement[], fallbackText: string) {
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText,
+    speak: fallbackText.slice(0, 1000),
+    body,
+    actions,
+  });
+}
+
+/**
+ * Builds what the bot sends: answers as Adaptive Cards (title, answer, source line, up to
+ * three follow-ups, "Was this helpful?", "Talk to someone") with a plain-text fallback.
+ */
+export class AnswerCards {
+  constructor(private readonly answers: AnswerService) {}
+
+  sourceLine(answer: Answer): string {
+    const labels = [...new Set(answer.sources.map((s) => this.answers.sourceLabel(s.file)))];
+    return `Source: ${labels.join('; ')}`;
+  }
+
+  /** The answer as plain text with its source: for channels without cards, emails and the terminal. */
+  plainText(answer: Answer, email = false): string {
+    return formatAnswerText(answer, (f) => this.answers.sourceLabel(f), email);
+  }
+
+  answer(answer: Answer, channelId: string | undefined): Partial<Activity> {
+    const followUps = answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS).map((id) => ({ id, title: this.answers.title(id) }));
+    const text = this.plainText(answer);
+    if (!supportsCards(channelId)) {
+      const actions = followUps.map((f) => f.title).slice(0, MAX_SUGGESTED_ACTIONS);
+      return MessageFactory.suggestedActions(actions, `${text}\n\nYou can also say "talk to someone".`);
+    }
+    const body: AdaptiveElement[] = [
+      { type: 'TextBlock', text: answer.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: answer.body, wrap: true },
+      { type: 'TextBlock', text: this.sourceLine(answer), wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' },
+    ];
+    if (followUps.length) {
+      body.push({ type: 'TextBlock', text: 'You might also want to know', weight: 'Bolder', wrap: true, spacing: 'Medium' });
+      body.push({ type: 'ActionSet', actions: followUps.map((f) => submit(f.title, { action: CardAction.ShowAnswer, id: f.id })) });
+    }
+    body.push({ type: 'TextBlock', text: 'Was this helpful?', wrap: true, spacing: 'Medium' });
+    body.push({
+      type: 'ActionSet',
+      actions: [
+        submit('Yes', { action: CardAction.Feedback, id: answer.id, helpful: true }),
+        submit('No', { action: CardAction.Feedback, id: answer.id, helpful: false }),
+      ],
+    });
+    const actions = [
+      submit('Talk to someone', { action: CardAction.TalkToSomeone }),
+      submit('Copy as text', { action: CardAction.CopyAsText, id: answer.id }),
+    ];
+    const activity = MessageFactory.attachment(card(body, actions, text));
+    activity.text = undefined;
+    return activity;
+  }
+
+  urgent(answer: Answer, channelId: string | undefined): Partial<Activity> {
+    const text = this.plainText(answer);
+    if (!supportsCards(channelId)) return MessageFactory.text(text);
+    const body: AdaptiveElement[] = [
+      { type: 'TextBlock', text: answer.title, weight: 'Bolder', size: 'Large', color: 'Attention', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: answer.body, wrap: true },
+      { type: 'TextBlock', text: this.sourceLine(answer), wrap: true, isSubtle: true, size: 'Small' },
+    ];
+    const activity = MessageFactory.attachment(card(body, [], text));
+    // Also as plain text, so the numbers are there even where the card does not render.
+    activity.text = text;
+    return activity;
+  }
+
+  clarify(candidates: Answer[], channelId: string | undefined): Partial<Activity> {
+    const intro = 'I am not sure which of these you mean. Did you mean:';
+    const lines = candidates.map((c, i) => `${i + 1}. ${c.title}`).join('\n');
+    if (!supportsCards(channelId)) {
+      return MessageFactory.suggestedActions(
+        [...candidates.map((c) => c.title), 'None of these'].slice(0, MAX_SUGGESTED_ACTIONS + 1),
+        `${intro}\n${lines}\nOr say "none of these".`,
+      );
+    }
+    const actions = [
+      ...candidates.map((c) => submit(c.title, { action: CardAction.ShowAnswer, id: c.id })),
+      submit('None of these', { action: CardAction.NoneOfThese }),
+    ];
+    return MessageFactory.attachment(
+      card([{ type: 'TextBlock', text: intro, wrap: true, weight: 'Bolder' }, { type: 'ActionSet', actions }], [], `${intro}\n${lines}\nOr "none of these".`),
+    );
+  }
+
+  none(channelId: string | undefined): Partial<Activity> {
+    const text =
+      "I'm sorry, I don't have a checked answer to that. I only answer questions about SEN support in schools, from published guidance. " +
+      'Your local SEND information, advice and support service (SENDIASS) can help: it is free, confidential and impartial.';
+    if (!supportsCards(channelId)) return MessageFactory.suggestedActions(['Talk to someone', 'Help'], `${text}\nSay "talk to someone" for their details.`);
+    return MessageFactory.attachment(
+      card([{ type: 'TextBlock', text, wrap: true }], [submit('Talk to someone', { action: CardAction.TalkToSomeone })], text),
+    );
+  }
+
+  /** A menu of what the assistant can do: used by the welcome and by "help". */
+  menu(intro: string, guides: Array<{ id: string; title: string }>, channelId: string | undefined): Partial<Activity> {
+    const items = [
+      'Answer questions about SEN support, EHC needs assessments and plans, from checked sources',
+      ...guides.map((g) => g.title),
+      'Put you in touch with your local SENDIASS (say "talk to someone")',
+    ];
+    const text = `${intro}\n\nI can:\n${items.map((i) => `- ${i}`).join('\n')}\n\nSay "start over" at any time, or "help" to see this again.`;
+    if (!supportsCards(channelId)) {
+      return MessageFactory.suggestedActions([...guides.map((g) => g.title), 'Talk to someone'].slice(0, MAX_SUGGESTED_ACTIONS), text);
+    }
+    const actions = [
+      ...guides.map((g) => submit(g.title, { action: CardAction.StartGuide, guide: g.id })),
+      submit('Talk to someone', { action: CardAction.TalkToSomeone }),
+    ];
+    return MessageFactory.attachment(card([{ type: 'TextBlock', text, wrap: true }], actions, text));
+  }
+
+  /** A yes/no question as suggested actions (free text is accepted too). */
+  static yesNo(text: string, yes = 'Yes please', no = 'No thanks'): Partial<Activity> {
+    return MessageFactory.suggestedActions([yes, no], text);
+  }
+
+  static suggested(text: string, options: string[]): Partial<Activity> {
+    return MessageFactory.suggestedActions(options.slice(0, MAX_SUGGESTED_ACTIONS), text);
+  }
+
+  static button(title: string, value: CardActionValue): BfCardAction {
+    return { type: ActionTypes.MessageBack, title, value, displayText: title, text: '' };
+  }
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_KNOWLEDGE_DIR, REPO_ROOT } from '../knowledge/paths';
+
+/** A setting with a bad value: the message names the setting. The server does not start. */
+export class ConfigError extends Error {}
+
+export type StateStoreKind = 'sqlite' | 'blob' | 'memory';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+
+/** Every setting, parsed once at start and typed. `.env.example` documents each. */
+export interface Config {
+  /** PORT: where the server listens (default 3978). */
+  port: number;
+  /** KNOWLEDGE_DIR: the knowledge folder (default ./knowledge). */
+  knowledgeDir: string;
+  /** DATA_DIR: where local state (SQLite) is kept (default ./data). */
+  dataDir: string;
+  /** LOG_LEVEL: fatal, error, warn, info, debug or silent (default info). */
+  logLevel: LogLevel;
+  /** MicrosoftAppId and friends: Bot Framework authentication. Unset locally: authentication off. */
+  microsoftAppId?: string;
+  microsoftAppPassword?: string;
+  microsoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  microsoftAppTenantId?: string;
+  /** STATE_STORE: where conversation state lives: sqlite (local default), blob (Azure Storage), memory (tests). */
+  stateStore: StateStoreKind;
+  /** AZURE_STORAGE_CONNECTION_STRING / AZURE_STORAGE_CONTAINER: for STATE_STORE=blob. */
+  azureStorageConnectionString?: string;
+  azureStorageContainer: string;
+  /** STATE_TTL_DAYS: conversation state untouched for longer than this is deleted (default 30). */
+  stateTtlDays: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (it is "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (it is "${raw}")`);
+  }
+  return raw as T;
+}
+
+function dir(env: Env, name: string, fallback: string, mustExist: boolean): string {
+  const p = path.resolve(REPO_ROOT, str(env, name) ?? fallback);
+  if (mustExist && !(fs.existsSync(p) && fs.statSync(p).isDirectory())) {
+    throw new ConfigError(`${name} must name an existing folder (${p} is not one)`);
+  }
+  return p;
+}
+
+/** Reads and validates every setting; throws ConfigError naming the first bad one. */
+export function loadConfig(env: Env = process.env): Config {
+  const microsoftAppId = str(env, 'MicrosoftAppId');
+  const microsoftAppPassword = str(env, 'MicrosoftAppPassword');
+  const microsoftAppType = oneOf(env, 'MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant');
+  const microsoftAppTenantId = str(env, 'MicrosoftAppTenantId');
+  if (microsoftAppId && microsoftAppType !== 'UserAssignedMSI' && !microsoftAppPassword) {
+    throw new ConfigError('MicrosoftAppPassword must be set when MicrosoftAppId is set');
+  }
+  if (microsoftAppType === 'SingleTenant' && !microsoftAppTenantId) {
+    throw new ConfigError('MicrosoftAppTenantId must be set when MicrosoftAppType is SingleTenant');
+  }
+  const stateStore = oneOf(env, 'STATE_STORE', ['sqlite', 'blob', 'memory'] as const, 'sqlite');
+  const azureStorageConnectionString = str(env, 'AZURE_STORAGE_CONNECTION_STRING');
+  if (stateStore === 'blob' && !azureStorageConnectionString) {
+    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING must be set when STATE_STORE is blob');
+  }
+  return {
+    port: int(env, 'PORT', 3978, 1, 65535),
+    knowledgeDir: dir(env, 'KNOWLEDGE_DIR', DEFAULT_KNOWLEDGE_DIR, true),
+    dataDir: dir(env, 'DATA_DIR', 'data', false),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
+    microsoftAppId,
+    microsoftAppPassword,
+    microsoftAppType,
+    microsoftAppTenantId,
+    stateStore,
+    azureStorageConnectionString,
+    azureStorageContainer: str(env, 'AZURE_STORAGE_CONTAINER') ?? 'bot-state',
+    stateTtlDays: int(env, 'STATE_TTL_DAYS', 30, 1, 365),
+  };
+}

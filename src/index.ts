@@ -1,0 +1,26 @@
+import 'dotenv/config';
+import { ConfigError, loadConfig } from './config/Config';
+import { KnowledgeError } from './knowledge/KnowledgeBase';
+import { createServer } from './server/createServer';
+
+/** Starts the server. Everything is built by createServer; this file only starts it. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createServer(config);
+  const url = await app.listen();
+  const mode = config.microsoftAppId ? 'Bot Framework authentication on' : 'local mode, no authentication';
+  app.services.logger.info({ url, mode }, 'SEN support assistant listening');
+  console.log(`SEN support assistant: open ${url} or POST to ${url}/api/messages (${mode}).`);
+  const stop = () => void app.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof KnowledgeError) {
+    console.error(`Cannot start: ${err.message}`);
+  } else {
+    console.error(`Cannot start: ${(err as Error).message}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import type { AnswerResponse, AnswerService } from './AnswerService';
+
+/** The JSON shape of an answer decision, shared by GET /api/answers and `npm run ask -- --json`. */
+export function answerJson(response: AnswerResponse, answers: AnswerService) {
+  return {
+    query: response.query,
+    outcome: response.outcome,
+    confidence: Number(response.confidence.toFixed(3)),
+    results: response.results.map(({ answer, score }) => ({
+      id: answer.variantOf ?? answer.id,
+      title: answer.title,
+      answer: answer.body,
+      score: Number(score.toFixed(3)),
+      ...(answer.area ? { area: answer.area } : {}),
+      sources: answer.sources.map((s) => ({ file: s.file, label: answers.sourceLabel(s.file), section: s.section, quote: s.quote })),
+      followUps: answer.followUps,
+    })),
+  };
+}
