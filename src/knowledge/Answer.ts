@@ -29,6 +29,13 @@ export interface Answer {
   file: string;
 }
 
+/** A subject the assistant does not answer: questions closest to it get a plain "I don't know". */
+export interface OutOfScopeTopic {
+  id: string;
+  title: string;
+  phrasings: string[];
+}
+
 /** A problem found in a knowledge file: which file, which field, what is wrong. */
 export interface KnowledgeProblem {
   file: string;

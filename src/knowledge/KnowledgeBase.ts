@@ -1,5 +1,5 @@
 import { KnowledgeLoader, type SourceInfo } from './KnowledgeLoader';
-import { formatProblem, type Answer } from './Answer';
+import { formatProblem, type Answer, type OutOfScopeTopic } from './Answer';
 
 /** Thrown when the knowledge folder cannot be used: lists every problem found. */
 export class KnowledgeError extends Error {}
@@ -18,6 +18,8 @@ export class KnowledgeBase {
     readonly rewrites: Readonly<Record<string, string>> = {},
     /** How each cited source file is named to a reader (`knowledge/sources.yaml`). */
     readonly sources: Readonly<Record<string, SourceInfo>> = {},
+    /** Subjects it does not answer (`knowledge/out-of-scope.yaml`). */
+    readonly outOfScope: readonly OutOfScopeTopic[] = [],
   ) {
     for (const a of answers) {
       if (a.variantOf) {
@@ -32,13 +34,13 @@ export class KnowledgeBase {
 
   /** Loads and validates a knowledge folder; throws KnowledgeError naming every problem. */
   static fromFolder(knowledgeDir: string): KnowledgeBase {
-    const { answers, rewrites, sources, problems } = new KnowledgeLoader(knowledgeDir).load();
+    const { answers, rewrites, sources, outOfScope, problems } = new KnowledgeLoader(knowledgeDir).load();
     if (problems.length > 0) {
       throw new KnowledgeError(
         `The knowledge base in ${knowledgeDir} has ${problems.length} problem(s):\n` + problems.map(formatProblem).join('\n'),
       );
     }
-    return new KnowledgeBase(answers, rewrites, sources);
+    return new KnowledgeBase(answers, rewrites, sources, outOfScope);
   }
 
   /** The answers matching ranks: every base answer (local variants replace them by area). */

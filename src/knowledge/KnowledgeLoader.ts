@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import type { Answer, KnowledgeProblem } from './Answer';
+import type { Answer, KnowledgeProblem, OutOfScopeTopic } from './Answer';
 
 /** How a source document is named to a reader. */
 export interface SourceInfo {
@@ -14,6 +14,7 @@ export interface LoadedKnowledge {
   answers: Answer[];
   rewrites: Record<string, string>;
   sources: Record<string, SourceInfo>;
+  outOfScope: OutOfScopeTopic[];
   problems: KnowledgeProblem[];
 }
 
@@ -35,12 +36,14 @@ export class KnowledgeLoader {
   private readonly validateAnswer: ValidateFunction;
   private readonly validateSynonyms: ValidateFunction;
   private readonly validateSources: ValidateFunction;
+  private readonly validateOutOfScope: ValidateFunction;
 
   constructor(private readonly knowledgeDir: string) {
     const ajv = new Ajv({ allErrors: true });
     this.validateAnswer = ajv.compile(this.readJson('schema/answer.schema.json'));
     this.validateSynonyms = ajv.compile(this.readJson('schema/synonyms.schema.json'));
     this.validateSources = ajv.compile(this.readJson('schema/sources.schema.json'));
+    this.validateOutOfScope = ajv.compile(this.readJson('schema/out-of-scope.schema.json'));
   }
 
   load(): LoadedKnowledge {
@@ -53,7 +56,8 @@ export class KnowledgeLoader {
         if (!sources[s.file]) problems.push({ file: a.file, field: `sources[${i}].file`, message: `"${s.file}" is not listed in sources.yaml` });
       });
     }
-    return { answers, rewrites, sources, problems };
+    const outOfScope = this.loadYaml<{ topics: OutOfScopeTopic[] }>('out-of-scope.yaml', this.validateOutOfScope, problems)?.topics ?? [];
+    return { answers, rewrites, sources, outOfScope, problems };
   }
 
   private readJson(rel: string): object {
