@@ -10,6 +10,8 @@ export interface RankedAnswer {
   answer: Answer;
   /** 0–1, higher is better. */
   score: number;
+  /** How closely the question echoes one of this answer's phrasings, 0–1 (1: the same content words). */
+  echo: number;
 }
 
 export interface MatchResult {
@@ -41,10 +43,10 @@ export interface MatcherThresholds {
 const OUT_OF_SCOPE = 'out-of-scope:';
 
 export const DEFAULT_THRESHOLDS: MatcherThresholds = {
-  minConfidence: 0.35,
+  minConfidence: 0.32,
   closeRatio: 0.85,
   sureConfidence: 0.7,
-  decisiveLead: 0.08,
+  decisiveLead: 0.15,
 };
 
 interface IndexedAnswer {
@@ -62,7 +64,13 @@ const FIELD_BOOST = { questions: 3, keywords: 2.5, title: 2, body: 0.6 };
 const WHOLE_ANSWER_SHARE = 0.65;
 
 /** Weight of a close echo of one phrasing (all the same words, few others) on top of the two rankings. */
-const ECHO_BONUS = 0.3;
+const ECHO_BONUS = 0.5;
+
+/** An echo this close (weighted Jaccard) means the question repeats one phrasing's content words. */
+const EXACT_ECHO = 0.95;
+
+/** A word no answer uses weighs this share of the rarest word's weight: enough that a question mostly about something else abstains. */
+const UNKNOWN_TERM_SHARE = 0.7;
 
 /** One searchable passage: a phrasing, the title, the keywords or the answer text of an answer. */
 interface IndexedPassage {
@@ -160,7 +168,7 @@ export class AnswerMatcher {
     const df = new Map<string, number>();
     for (const terms of this.answerTerms.values()) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
     for (const [t, f] of df) this.idf.set(t, Math.log(1 + n / f));
-    this.unknownTermWeight = Math.log(1 + n);
+    this.unknownTermWeight = UNKNOWN_TERM_SHARE * Math.log(1 + n);
   }
 
   /** The question with typos mended against the knowledge base's vocabulary. */
@@ -226,14 +234,14 @@ export class AnswerMatcher {
         // Relevance relative to the best hit, tempered by how much of the question this answer covers
         // and by how strong the best hit is in absolute terms (a weak best is not a sure answer).
         const strength = 1 - Math.exp(-strengthRaw / STRENGTH_SCALE);
-        const score = covered * Math.sqrt(h.score / best) * (0.5 + 0.5 * strength);
-        return { id: h.id, score: Math.min(1, score) };
+        const score = covered * (h.score / best) * (0.5 + 0.5 * strength);
+        return { id: h.id, score: Math.min(1, score), echo: this.echo(h.id, termSet) };
       })
       .sort((a, b) => b.score - a.score);
     // Nothing ranked below an out-of-scope subject is offered: the question is about that subject.
     const firstOutOfScope = scored.findIndex((r) => r.id.startsWith(OUT_OF_SCOPE));
     return {
-      ranked: (firstOutOfScope >= 0 ? scored.slice(0, firstOutOfScope) : scored).map((r) => ({ answer: this.kb.get(r.id) as Answer, score: r.score })),
+      ranked: (firstOutOfScope >= 0 ? scored.slice(0, firstOutOfScope) : scored).map((r) => ({ answer: this.kb.get(r.id) as Answer, score: r.score, echo: r.echo })),
       outOfScope: firstOutOfScope === 0 ? scored[0].id.slice(OUT_OF_SCOPE.length) : undefined,
     };
   }
@@ -247,7 +255,9 @@ export class AnswerMatcher {
       return { query: question, outcome: 'none', confidence: top?.score ?? 0, candidates: [] };
     }
     const close = ranked.slice(1, 3).filter((r) => r.score >= top.score * t.closeRatio);
-    const decisive = top.score >= t.sureConfidence && (close.length === 0 || top.score - close[0].score >= t.decisiveLead);
+    // A question that says just what one answer's phrasing says, and no other answer's, is that answer.
+    const exactEcho = top.echo >= EXACT_ECHO && close.every((c) => c.echo < EXACT_ECHO - 0.2);
+    const decisive = exactEcho || (top.score >= t.sureConfidence && (close.length === 0 || top.score - close[0].score >= t.decisiveLead));
     if (close.length === 0 || decisive) {
       return { query: question, outcome: 'answer', confidence: top.score, candidates: [top] };
     }

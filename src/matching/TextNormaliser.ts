@@ -8,7 +8,7 @@ const STOPWORDS = new Set(
   (
     'a an the and or but if then so of to in on at by for from with into about as is are was were be been being am ' +
     'do does did doing have has had having i me my mine we us our you your he him his she her they them their it its ' +
-    'this that these those there here what which who whom whose when where why how can could would should will shall ' +
+    'this that these those there here what which whom whose where can could would should will shall ' +
     'may might must just very really too also any some all much many more most such than own same other only up down ' +
     'out over again further once get got getting go going want wants need needs needed know tell please thanks thank ' +
     'hi hello hey ok okay yes yeah im ive id ill dont doesnt didnt isnt arent wasnt cant wont not no nor ' +

@@ -55,7 +55,7 @@ describe('HTTP: POST /api/messages with expectReplies (real listening server, no
   });
 
   it('asks "Did you mean" when two answers are close, with "None of these"', async () => {
-    const got = await replies(activity({ text: 'ehc' }, 'http-clarify'));
+    const got = await replies(activity({ text: 'review' }, 'http-clarify'));
     const text = got.map(activityText).join('\n');
     expect(text).to.match(/Did you mean/);
     expect(text).to.include('[None of these]');
