@@ -10,6 +10,7 @@ import type { AnswerService } from '../src/matching/AnswerService';
 import { AnswerCards } from '../src/bot/AnswerCards';
 import { CardAction, isRootCardAction, readCardAction, type CardActionValue } from '../src/bot/CardActions';
 import type { GuideRegistration } from './GuideRegistration';
+import type { TopicUsage } from '../src/matching/TopicUsage';
 
 export const ROOT_DIALOG_ID = 'rootDialog';
 
@@ -33,6 +34,8 @@ export interface RootDialogDeps {
   guides?: GuideRegistration[];
   /** The SENDIASS hand-off dialog; begun with `{ reason: HandoffReason }`. */
   handoff?: HandoffRegistration;
+  /** Counts answers shown, for the officers' "most-used topics". */
+  usage?: TopicUsage;
 }
 
 /** Remembered between turns in the root's own dialog state. */
@@ -197,6 +200,7 @@ export class RootDialog extends ComponentDialog {
       return;
     }
     await context.sendActivity(this.deps.cards.answer(answer, context.activity.channelId));
+    await this.deps.usage?.record(id);
     const guide = this.guides.find((g) => g.offerAfter.includes(id));
     const state = this.state(innerDc);
     if (guide && !innerDc.activeDialog) {

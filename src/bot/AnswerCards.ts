@@ -83,6 +83,23 @@ export class AnswerCards {
     return activity;
   }
 
+  /**
+   * The answer as an officer sends it from the compose box: title, answer and source only
+   * (no buttons: the person receiving it is not talking to the bot).
+   */
+  composeCard(answer: Answer) {
+    const text = this.plainText(answer, true);
+    return card(
+      [
+        { type: 'TextBlock', text: answer.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+        { type: 'TextBlock', text: answer.body, wrap: true },
+        { type: 'TextBlock', text: this.sourceLine(answer), wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' },
+      ],
+      [],
+      text,
+    );
+  }
+
   urgent(answer: Answer, channelId: string | undefined): Partial<Activity> {
     const text = this.plainText(answer);
     if (!supportsCards(channelId)) return MessageFactory.text(text);

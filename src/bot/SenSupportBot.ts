@@ -1,9 +1,15 @@
 import {
+  CardFactory,
   TeamsActivityHandler,
   TurnContext,
   type ConversationState,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type UserState,
 } from 'botbuilder';
+import type { AnswerCards } from './AnswerCards';
+import type { CannedAnswerSearch } from '../matching/CannedAnswerSearch';
+import type { AnswerService } from '../matching/AnswerService';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
 import { ROOT_DIALOG_ID, type RootDialog } from '../../dialogs/RootDialog';
@@ -13,18 +19,33 @@ import { ROOT_DIALOG_ID, type RootDialog } from '../../dialogs/RootDialog';
  * It welcomes people who join, strips Teams @mentions, and runs everything else through
  * the root dialog.
  */
+export interface SenSupportBotDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  rootDialog: RootDialog;
+  answers: AnswerService;
+  cards: AnswerCards;
+  /** The Teams compose-box search for canned answers. */
+  cannedSearch: CannedAnswerSearch;
+}
+
+/** The compose extension's search command id, as in the Teams manifest. */
+export const SEARCH_COMMAND_ID = 'searchAnswers';
+
 export class SenSupportBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
+  private readonly conversationState: ConversationState;
+  private readonly userState: UserState;
+  private readonly rootDialog: RootDialog;
 
-  constructor(
-    private readonly conversationState: ConversationState,
-    private readonly userState: UserState,
-    private readonly rootDialog: RootDialog,
-    dialogState: StatePropertyAccessor<DialogState> = conversationState.createProperty<DialogState>('dialogState'),
-  ) {
+  constructor(private readonly deps: SenSupportBotDeps) {
     super();
+    this.conversationState = deps.conversationState;
+    this.userState = deps.userState;
+    this.rootDialog = deps.rootDialog;
+    const dialogState: StatePropertyAccessor<DialogState> = this.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(dialogState);
-    this.dialogs.add(rootDialog);
+    this.dialogs.add(this.rootDialog);
 
     this.onMessage(async (context, next) => {
       if (context.activity.channelId === 'msteams') TurnContext.removeRecipientMention(context.activity);
@@ -46,6 +67,30 @@ export class SenSupportBot extends TeamsActivityHandler {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
     await this.userState.saveChanges(context, false);
+  }
+
+  /** An officer typing in the Teams compose box: matching answers, or the most-used topics for an empty search. */
+  protected override async handleTeamsMessagingExtensionQuery(_context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    const text = query.parameters?.find((p) => p.name === 'query')?.value as string | undefined;
+    const hits = await this.deps.cannedSearch.search(typeof text === 'string' ? text : '');
+    return {
+      composeExtension: {
+        type: 'result',
+        attachmentLayout: 'list',
+        attachments: hits.map((h) => ({
+          ...this.deps.cards.composeCard(h.answer),
+          preview: CardFactory.heroCard(h.answer.title, h.preview, undefined, undefined, { tap: { type: 'invoke', title: h.answer.title, value: { id: h.answer.variantOf ?? h.answer.id } } }),
+        })),
+      },
+    };
+  }
+
+  /** The officer chose one: the full answer card with its source, ready to send. */
+  protected override async handleTeamsMessagingExtensionSelectItem(_context: TurnContext, item: unknown): Promise<MessagingExtensionResponse> {
+    const id = (item as { id?: unknown } | undefined)?.id;
+    const answer = typeof id === 'string' ? this.deps.answers.byId(id) : undefined;
+    if (!answer) return { composeExtension: { type: 'message', text: 'That answer is no longer in the knowledge base. Please search again.' } };
+    return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [this.deps.cards.composeCard(answer)] } };
   }
 
   private async runRoot(context: TurnContext): Promise<void> {
