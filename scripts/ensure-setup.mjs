@@ -15,3 +15,7 @@ if (stale) {
   console.log('Installing the pinned dependencies (npm ci)…');
   execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
 }
+
+// The Web Chat bundle for the chat page (public/vendor/webchat.js, not kept in git).
+const { fetchWebChat } = await import('./fetch-webchat.mjs');
+fetchWebChat();

@@ -1,8 +1,8 @@
 /**
  * npm run kb:check — validates the whole knowledge base: every file against its schema,
  * unique ids, follow-ups that exist, quotes that really appear in their source, every
- * required topic present, no contact detail the sources do not give. Exits 1 naming the
- * file and field at fault.
+ * required topic present, no contact detail the sources do not give; the same for the guides'
+ * wording (knowledge/guides). Exits 1 naming the file and field at fault.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,10 @@ import { KnowledgeLoader } from '../knowledge/KnowledgeLoader';
 import { KnowledgeChecker, readRequiredTopics } from '../knowledge/KnowledgeChecker';
 import { formatProblem } from '../knowledge/Answer';
 import { DEFAULT_KNOWLEDGE_DIR, SHARED_DIR } from '../knowledge/paths';
+import { AreaLoader } from '../directory/AreaLoader';
+import { AreaChecker } from '../directory/AreaChecker';
+import { GuideLoader } from '../knowledge/GuideLoader';
+import { GuideChecker } from '../knowledge/GuideChecker';
 
 export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHARED_DIR): string[] {
   const sourcesDir = process.env.KB_SOURCES_DIR ? path.resolve(process.env.KB_SOURCES_DIR) : path.join(sharedDir, 'sources');
@@ -18,7 +22,7 @@ export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHA
   for (const need of [sourcesDir, path.join(sharedDir, 'kb-topics.md'), path.join(dataDir, 'local-authorities.csv')]) {
     if (!fs.existsSync(need)) return [`${need}: not found (kb:check needs the shared folder beside the clone, or SHARED_DIR)`];
   }
-  const { answers, problems } = new KnowledgeLoader(knowledgeDir).load();
+  const { answers, sources, problems } = new KnowledgeLoader(knowledgeDir).load();
   const las = parse(fs.readFileSync(path.join(dataDir, 'local-authorities.csv'), 'utf8'), { columns: true }) as Array<{ local_authority: string }>;
   const referenceText = fs.readFileSync(path.join(dataDir, 'ias-services.csv'), 'utf8');
   problems.push(
@@ -26,6 +30,24 @@ export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHA
       answers,
       sourcesDir,
       requiredTopics: readRequiredTopics(path.join(sharedDir, 'kb-topics.md')),
+      areaNames: las.map((r) => r.local_authority),
+      referenceText,
+    }).check(),
+  );
+  problems.push(
+    ...new AreaChecker(new AreaLoader(knowledgeDir).load(), {
+      localAuthoritiesCsv: fs.readFileSync(path.join(dataDir, 'local-authorities.csv'), 'utf8'),
+      iasServicesCsv: referenceText,
+      shortNamesYaml: fs.readFileSync(path.join(knowledgeDir, 'areas-shortnames.yaml'), 'utf8'),
+    }).check(),
+  );
+  const guides = new GuideLoader(knowledgeDir).load();
+  problems.push(
+    ...guides.problems,
+    ...new GuideChecker({
+      guides: guides.guides,
+      sourcesDir,
+      listedSources: Object.keys(sources),
       areaNames: las.map((r) => r.local_authority),
       referenceText,
     }).check(),

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_KNOWLEDGE_DIR, REPO_ROOT } from '../knowledge/paths';
+import { DeploymentConfigError, loadDeploymentConfig, type DeploymentConfig } from '../directory/DeploymentConfig';
+import { areaSlug } from '../directory/areaNames';
 
 /** A setting with a bad value: the message names the setting. The server does not start. */
 export class ConfigError extends Error {}
@@ -30,6 +32,18 @@ export interface Config {
   azureStorageContainer: string;
   /** STATE_TTL_DAYS: conversation state untouched for longer than this is deleted (default 30). */
   stateTtlDays: number;
+  /** DEPLOYMENT_CONFIG: the deployment's JSON file (default ./deployment.json when it exists; "none" for none). */
+  deploymentConfigFile?: string;
+  /** The deployment's default area and its own verified contact details, from that file; they win over the shipped directory. */
+  deployment?: DeploymentConfig;
+  /** CALLBACK_RETENTION_DAYS: callback requests older than this are deleted (default 30). */
+  callbackRetentionDays: number;
+  /** OFFICER_API_KEY: the key officers send as `Authorization: Bearer <key>` to /api/requests. Unset: that API answers 503. */
+  officerApiKey?: string;
+  /** DIRECT_LINE_SECRET: the Azure Bot's Direct Line secret; the server exchanges it for tokens for the web chat. Never sent to a browser. */
+  directLineSecret?: string;
+  /** DIRECT_LINE_DOMAIN: the Azure Direct Line service to use (default the global one; regional ones such as Europe's also work). */
+  directLineDomain: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -65,6 +79,40 @@ function dir(env: Env, name: string, fallback: string, mustExist: boolean): stri
   return p;
 }
 
+function httpsUrl(env: Env, name: string, fallback: string): string {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || url.protocol !== 'https:' || url.search || url.hash) throw new ConfigError(`${name} must be an https:// address with no query (it is "${raw}")`);
+  return raw.replace(/\/+$/, '');
+}
+
+/** The deployment file: DEPLOYMENT_CONFIG, else ./deployment.json if present; validated, with a message naming the field at fault. */
+function deploymentConfig(env: Env): { file?: string; config?: DeploymentConfig } {
+  const raw = str(env, 'DEPLOYMENT_CONFIG');
+  if (raw?.toLowerCase() === 'none') return {};
+  const file = path.resolve(REPO_ROOT, raw ?? 'deployment.json');
+  if (raw === undefined && !fs.existsSync(file)) return {};
+  const areasDir = path.join(dir(env, 'KNOWLEDGE_DIR', DEFAULT_KNOWLEDGE_DIR, true), 'areas');
+  try {
+    return { file, config: loadDeploymentConfig(file, (name) => fs.existsSync(path.join(areasDir, `${areaSlug(name)}.yaml`))) };
+  } catch (err) {
+    if (err instanceof DeploymentConfigError) throw new ConfigError(`DEPLOYMENT_CONFIG (${file}): ${err.message}`);
+    throw err;
+  }
+}
+
+function officerKey(env: Env): string | undefined {
+  const key = str(env, 'OFFICER_API_KEY');
+  if (key !== undefined && key.length < 16) throw new ConfigError('OFFICER_API_KEY must be at least 16 characters (use a long random value)');
+  return key;
+}
+
 /** Reads and validates every setting; throws ConfigError naming the first bad one. */
 export function loadConfig(env: Env = process.env): Config {
   const microsoftAppId = str(env, 'MicrosoftAppId');
@@ -82,6 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (stateStore === 'blob' && !azureStorageConnectionString) {
     throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING must be set when STATE_STORE is blob');
   }
+  const deployment = deploymentConfig(env);
   return {
     port: int(env, 'PORT', 3978, 1, 65535),
     knowledgeDir: dir(env, 'KNOWLEDGE_DIR', DEFAULT_KNOWLEDGE_DIR, true),
@@ -95,5 +144,11 @@ export function loadConfig(env: Env = process.env): Config {
     azureStorageConnectionString,
     azureStorageContainer: str(env, 'AZURE_STORAGE_CONTAINER') ?? 'bot-state',
     stateTtlDays: int(env, 'STATE_TTL_DAYS', 30, 1, 365),
+    deploymentConfigFile: deployment.file,
+    deployment: deployment.config,
+    callbackRetentionDays: int(env, 'CALLBACK_RETENTION_DAYS', 30, 1, 365),
+    officerApiKey: officerKey(env),
+    directLineSecret: str(env, 'DIRECT_LINE_SECRET'),
+    directLineDomain: httpsUrl(env, 'DIRECT_LINE_DOMAIN', 'https://directline.botframework.com/v3/directline'),
   };
 }

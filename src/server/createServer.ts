@@ -18,10 +18,23 @@ import { UrgentDetector } from '../matching/UrgentDetector';
 import { AnswerCards } from '../bot/AnswerCards';
 import { SenSupportBot } from '../bot/SenSupportBot';
 import { SqliteStorage } from '../bot/SqliteStorage';
+import { StorageUsageStore } from '../bot/StorageUsageStore';
+import { TopicUsage } from '../matching/TopicUsage';
+import { CannedAnswerSearch } from '../matching/CannedAnswerSearch';
 import { RootDialog, type UserProfile } from '../../dialogs/RootDialog';
+import { createGuides } from '../../dialogs/guides/createGuides';
+import { GuideContent } from '../knowledge/GuideContent';
 import { createLogger, type Logger } from './logger';
 import { registerAnswerRoutes } from './answerRoutes';
 import { registerMessageRoutes } from './messageRoutes';
+import { registerWebChatRoutes } from './webChatRoutes';
+import { mountDirectLine } from './DirectLineEndpoint';
+import { DirectLineTokens } from './DirectLineTokens';
+import { registerOfficerRoutes } from './officerRoutes';
+import { AreaDirectory } from '../directory/AreaDirectory';
+import type { CallbackStore } from '../callbacks/CallbackStore';
+import { SqliteCallbackStore } from '../callbacks/SqliteCallbackStore';
+import { CallbackRetention } from '../callbacks/CallbackRetention';
 
 /** The parts the server is built from; tests may pass their own. */
 export interface AppServices {
@@ -32,6 +45,10 @@ export interface AppServices {
   conversationState: ConversationState;
   userState: UserState;
   logger: Logger;
+  /** The 153 areas and their SENDIASS contacts, with the deployment's own details winning for its area. */
+  areas: AreaDirectory;
+  /** Callback requests: SQLite in DATA_DIR (in memory when STATE_STORE=memory). */
+  callbacks: CallbackStore;
 }
 
 export interface AppServer {
@@ -60,16 +77,29 @@ function createStorage(config: Config): Storage {
 export async function createServer(config: Config, overrides: Partial<AppServices> = {}): Promise<AppServer> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const kb = overrides.kb ?? KnowledgeBase.fromFolder(config.knowledgeDir);
-  const answers = overrides.answers ?? new AnswerService(kb, new AnswerMatcher(kb), new UrgentDetector());
+  const matcher = new AnswerMatcher(kb);
+  const answers = overrides.answers ?? new AnswerService(kb, matcher, new UrgentDetector());
   const cards = overrides.cards ?? new AnswerCards(answers);
   const storage = overrides.storage ?? createStorage(config);
   const conversationState = overrides.conversationState ?? new ConversationState(storage);
   const userState = overrides.userState ?? new UserState(storage);
-  const services: AppServices = { kb, answers, cards, storage, conversationState, userState, logger };
+  const areas = overrides.areas ?? AreaDirectory.fromFolder(config.knowledgeDir, config.deployment);
+  const callbacks = overrides.callbacks ?? (config.stateStore === 'memory' ? new SqliteCallbackStore(':memory:') : SqliteCallbackStore.inDataDir(config.dataDir));
+  const retention = new CallbackRetention(callbacks, config.callbackRetentionDays, logger);
+  await retention.start();
+  const services: AppServices = { kb, answers, cards, storage, conversationState, userState, logger, areas, callbacks };
 
   const userProfile = userState.createProperty<UserProfile>('userProfile');
-  const rootDialog = new RootDialog({ answers, cards, userProfile });
-  const bot = new SenSupportBot(conversationState, userState, rootDialog);
+  const usage = new TopicUsage(new StorageUsageStore(storage), kb.answers.map((a) => a.id));
+  const guides = createGuides({
+    answers,
+    cards,
+    content: GuideContent.fromFolder(config.knowledgeDir),
+    area: async (context) => (await userProfile.get(context, {})).area,
+  });
+  const rootDialog = new RootDialog({ answers, cards, userProfile, usage, guides });
+  const cannedSearch = new CannedAnswerSearch(kb, matcher, usage);
+  const bot = new SenSupportBot({ conversationState, userState, rootDialog, answers, cards, cannedSearch });
 
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({
@@ -96,7 +126,15 @@ export async function createServer(config: Config, overrides: Partial<AppService
     res.json({ status: 'ok', answers: kb.answers.length });
   });
   registerAnswerRoutes(server, answers);
+  registerOfficerRoutes(server, { store: callbacks, apiKey: config.officerApiKey });
   registerMessageRoutes(server, adapter, bot, logger);
+  registerWebChatRoutes(server, config, { logger });
+  if (!config.microsoftAppId) {
+    // Local mode: the web chat talks to the bot through our own Direct Line endpoint. The token
+    // signing key is kept in DATA_DIR so a conversation carries on after a restart.
+    const tokens = config.stateStore === 'memory' ? new DirectLineTokens() : DirectLineTokens.fromKeyFile(path.join(config.dataDir, 'directline-signing.key'));
+    mountDirectLine(server, { adapter, bot, logger, tokens });
+  }
 
   let closed = false;
   return {
@@ -119,6 +157,8 @@ export async function createServer(config: Config, overrides: Partial<AppService
       closed = true;
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (storage instanceof SqliteStorage) storage.close();
+      retention.stop();
+      if (!overrides.callbacks) await callbacks.close();
     },
   };
 }
