@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Answer, KnowledgeProblem } from './Answer';
+import type { Answer, KnowledgeProblem, SourceRef } from './Answer';
 
 export const MAX_ANSWER_WORDS = 180;
 
@@ -27,6 +27,65 @@ const PHONE = /(?<![\d])(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d])|\
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const DOMAIN = /\b(?:https?:\/\/)?((?:[a-z0-9-]+\.)+(?:uk|org|com|net|gov\.uk|nhs\.uk))\b/gi;
 
+/** The source documents, each read once and squashed, for quote checks. */
+export class SourceTexts {
+  private readonly texts = new Map<string, string>();
+
+  constructor(readonly dir: string) {}
+
+  /** The squashed text of `file`, or undefined when it is not a file in the folder. */
+  text(file: string): string | undefined {
+    if (!this.texts.has(file)) {
+      const p = path.join(this.dir, file);
+      if (!fs.existsSync(p) || path.basename(file) !== file) return undefined;
+      this.texts.set(file, squash(fs.readFileSync(p, 'utf8')));
+    }
+    return this.texts.get(file);
+  }
+
+  /** Every source document's text, squashed, run together. */
+  all(): string {
+    return fs
+      .readdirSync(this.dir)
+      .map((f) => this.text(f) ?? '')
+      .join(' ');
+  }
+}
+
+/**
+ * Problems with cited passages: the file is in the sources folder, the section appears in it,
+ * and the quote (at least 4 words) appears in it word for word. `field` is relative, e.g. `sources[0].quote`.
+ */
+export function sourceRefProblems(refs: readonly SourceRef[], sources: SourceTexts): Array<{ field: string; message: string }> {
+  const problems: Array<{ field: string; message: string }> = [];
+  refs.forEach((s, i) => {
+    const at = (field: string, message: string) => problems.push({ field: `sources[${i}].${field}`, message });
+    const text = sources.text(s.file);
+    if (text === undefined) {
+      at('file', `"${s.file}" is not in ${sources.dir}`);
+      return;
+    }
+    if (!text.toLowerCase().includes(squash(s.section).toLowerCase())) at('section', `"${s.section}" does not appear in ${s.file}`);
+    if (squash(s.quote).split(' ').length < 4) at('quote', 'is shorter than 4 words');
+    if (!text.includes(squash(s.quote))) at('quote', `does not appear word for word in ${s.file}: "${s.quote}"`);
+  });
+  return problems;
+}
+
+/** Phone numbers, email addresses and web addresses in `text` that `reference` (squashed) does not give. */
+export function contactDetailProblems(text: string, reference: string): string[] {
+  const problems: string[] = [];
+  for (const [kind, pattern] of [['phone number', PHONE], ['email address', EMAIL]] as const) {
+    for (const m of text.matchAll(pattern)) {
+      if (!reference.includes(squash(m[0]))) problems.push(`${kind} "${m[0]}" is not in any source document`);
+    }
+  }
+  for (const m of text.matchAll(DOMAIN)) {
+    if (!reference.toLowerCase().includes(m[1].toLowerCase())) problems.push(`web address "${m[0]}" is not in any source document`);
+  }
+  return problems;
+}
+
 export interface CheckInputs {
   answers: readonly Answer[];
   /** Folder holding the source documents the answers cite. */
@@ -45,16 +104,18 @@ export interface CheckInputs {
  * email or web address that the sources do not give.
  */
 export class KnowledgeChecker {
-  private readonly sourceText = new Map<string, string>();
+  private readonly sources: SourceTexts;
 
-  constructor(private readonly inputs: CheckInputs) {}
+  constructor(private readonly inputs: CheckInputs) {
+    this.sources = new SourceTexts(inputs.sourcesDir);
+  }
 
   check(): KnowledgeProblem[] {
     const { answers, requiredTopics, areaNames } = this.inputs;
     const problems: KnowledgeProblem[] = [];
     const baseIds = new Set(answers.filter((a) => !a.variantOf).map((a) => a.id));
     const seen = new Map<string, string>();
-    const allSources = this.allSourcesSquashed();
+    const allSources = this.sources.all();
 
     for (const a of answers) {
       const at = (field: string, message: string) => problems.push({ file: a.file, field, message });
@@ -82,49 +143,15 @@ export class KnowledgeChecker {
       const lowerQuestions = a.questions.map((q) => squash(q.toLowerCase()));
       if (new Set(lowerQuestions).size !== lowerQuestions.length) at('questions', 'has the same question twice');
 
-      a.sources.forEach((s, i) => {
-        const text = this.source(s.file);
-        if (text === undefined) {
-          at(`sources[${i}].file`, `"${s.file}" is not in ${this.inputs.sourcesDir}`);
-          return;
-        }
-        if (!text.toLowerCase().includes(squash(s.section).toLowerCase())) {
-          at(`sources[${i}].section`, `"${s.section}" does not appear in ${s.file}`);
-        }
-        if (squash(s.quote).split(' ').length < 4) at(`sources[${i}].quote`, 'is shorter than 4 words');
-        if (!text.includes(squash(s.quote))) at(`sources[${i}].quote`, `does not appear word for word in ${s.file}: "${s.quote}"`);
-      });
+      for (const p of sourceRefProblems(a.sources, this.sources)) at(p.field, p.message);
 
       const reference = allSources + ' ' + squash(this.inputs.referenceText ?? '');
-      for (const [kind, pattern] of [['phone number', PHONE], ['email address', EMAIL]] as const) {
-        for (const m of a.body.matchAll(pattern)) {
-          if (!reference.includes(squash(m[0]))) at('body', `${kind} "${m[0]}" is not in any source document`);
-        }
-      }
-      for (const m of a.body.matchAll(DOMAIN)) {
-        if (!reference.toLowerCase().includes(m[1].toLowerCase())) at('body', `web address "${m[0]}" is not in any source document`);
-      }
+      for (const message of contactDetailProblems(a.body, reference)) at('body', message);
     }
 
     for (const id of requiredTopics) {
       if (!baseIds.has(id)) problems.push({ file: `answers/${id}.md`, field: 'id', message: `required topic "${id}" (kb-topics.md) has no answer` });
     }
     return problems;
-  }
-
-  private source(file: string): string | undefined {
-    if (!this.sourceText.has(file)) {
-      const p = path.join(this.inputs.sourcesDir, file);
-      if (!fs.existsSync(p) || path.basename(file) !== file) return undefined;
-      this.sourceText.set(file, squash(fs.readFileSync(p, 'utf8')));
-    }
-    return this.sourceText.get(file);
-  }
-
-  private allSourcesSquashed(): string {
-    return fs
-      .readdirSync(this.inputs.sourcesDir)
-      .map((f) => this.source(f) ?? '')
-      .join(' ');
   }
 }
