@@ -55,7 +55,7 @@ const CANCEL = /^\s*(cancel|stop|quit|exit|never ?mind|forget it)\s*[.!]*\s*$/i;
 const HELP = /^\s*(help|help me|what can you do\??|what do you do\??|options|\?)\s*[.!]*\s*$/i;
 const TALK_TO_SOMEONE =
   /\b(talk|speak|chat)\s+(to|with)\s+(someone|somebody|a (real )?(person|human|adviser|advisor|officer)|an? (adviser|advisor|officer)|a real person|sendiass|sendias|ias)\b|\b(call|ring|phone)\s+me\s+back\b|\bcall ?back\b|\b(real|actual)\s+(person|human)\b/i;
-const YES = /^\s*(y|yes|yeah|yep|yup|ok|okay|sure|please|yes please|go on|go ahead|ok then|definitely|that would help)\b/i;
+const YES = /^\s*(y|yes|yeah|yea|yep|yup|ok|okay|sure|please|yes please|go on|go ahead|ok then|definitely|that would help|walk me through|go through|guide me|let'?s do it|do it)\b/i;
 const NO = /^\s*(n|no|nope|nah|no thanks|no thank you|not now|not really)\b/i;
 const NONE_OF_THESE = /^\s*(none|none of (these|them|those)|neither|something else|no)\s*[.!]*\s*$/i;
 
