@@ -10,6 +10,7 @@ import {
 import type { AnswerCards } from './AnswerCards';
 import type { CannedAnswerSearch } from '../matching/CannedAnswerSearch';
 import type { AnswerService } from '../matching/AnswerService';
+import { SEARCH_ANSWERS_COMMAND_ID, SEARCH_QUERY_PARAMETER } from '../teams/TeamsManifest';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
 import { ROOT_DIALOG_ID, type RootDialog } from '../../dialogs/RootDialog';
@@ -28,9 +29,6 @@ export interface SenSupportBotDeps {
   /** The Teams compose-box search for canned answers. */
   cannedSearch: CannedAnswerSearch;
 }
-
-/** The compose extension's search command id, as in the Teams manifest. */
-export const SEARCH_COMMAND_ID = 'searchAnswers';
 
 export class SenSupportBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
@@ -71,7 +69,10 @@ export class SenSupportBot extends TeamsActivityHandler {
 
   /** An officer typing in the Teams compose box: matching answers, or the most-used topics for an empty search. */
   protected override async handleTeamsMessagingExtensionQuery(_context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
-    const text = query.parameters?.find((p) => p.name === 'query')?.value as string | undefined;
+    if (query.commandId && query.commandId !== SEARCH_ANSWERS_COMMAND_ID) {
+      return { composeExtension: { type: 'message', text: 'This app has one search: the SEN support answers.' } };
+    }
+    const text = query.parameters?.find((p) => p.name === SEARCH_QUERY_PARAMETER)?.value as unknown;
     const hits = await this.deps.cannedSearch.search(typeof text === 'string' ? text : '');
     return {
       composeExtension: {

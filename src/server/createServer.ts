@@ -111,13 +111,23 @@ export async function createServer(config: Config, overrides: Partial<AppService
   );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The error's name and message only: never the user's text.
-    logger.error({ err: { name: error.name, message: error.message }, channel: context.activity.channelId }, 'turn failed');
+    logger.error({ err: { type: error.name, message: error.message }, channel: context.activity.channelId }, 'turn failed');
     await context.sendActivity('Sorry, something went wrong on my side. Please try again, or say "talk to someone".');
   };
 
   const server = restify.createServer({ name: 'sen-support-assistant', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  // One error shape everywhere ({ error: { code, message } }), including restify's own errors
+  // (a body that is not JSON, too large, an unknown route); a server fault never shows its details.
+  server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; code?: string; body?: { code?: string }; toJSON?: () => unknown }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    const code = err.body?.code ?? err.code ?? err.name ?? 'Error';
+    const message = status >= 500 ? 'Something went wrong on our side. Please try again.' : err.message;
+    if (status >= 500) logger.error({ err: { type: err.name, message: err.message } }, 'request failed');
+    err.toJSON = () => ({ error: { code, message } });
+    callback();
+  });
   server.on('after', (req: restify.Request, res: restify.Response) => {
     logger.info({ method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
   });

@@ -34,7 +34,7 @@ export function registerMessageRoutes(server: restify.Server, adapter: CloudAdap
     try {
       await adapter.process(req, res, (context) => bot.run(context));
     } catch (err) {
-      logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'activity not processed');
+      logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'activity not processed');
       if (!res.headersSent) sendError(res, 400, 'BadActivity', 'The activity could not be processed.');
     }
   });

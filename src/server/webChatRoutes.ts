@@ -39,14 +39,12 @@ function asset(body: Buffer, type: string, cache: string): Asset {
 
 /** What the privacy notice says about retention, from the settings in force. */
 export function privacyFacts(config: Config): Record<string, string> {
-  // CALLBACK_RETENTION_DAYS arrives with the callback store (issue 4); its default is 30 days.
-  const callbackDays = (config as Config & { callbackRetentionDays?: number }).callbackRetentionDays ?? 30;
   const transit = config.microsoftAppId
     ? "The chat's messages travel through Microsoft's Azure Bot Service (Direct Line), which holds them only to deliver them, under Microsoft's terms for that service."
     : 'This service holds the messages of a conversation in memory so that your browser can collect them. They are dropped once the conversation has not been used for an hour, and when the service restarts.';
   return {
     STATE_TTL_DAYS: String(config.stateTtlDays),
-    CALLBACK_RETENTION_DAYS: String(callbackDays),
+    CALLBACK_RETENTION_DAYS: String(config.callbackRetentionDays),
     TRANSIT_NOTE: transit,
   };
 }

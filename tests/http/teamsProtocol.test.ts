@@ -3,6 +3,7 @@ import type { Activity } from 'botbuilder';
 import type { AppServer } from '../../src/server/createServer';
 import { createTestApp } from '../support/Transcript';
 import { activityText } from '../support/activityText';
+import { SEARCH_ANSWERS_COMMAND_ID } from '../../src/teams/TeamsManifest';
 
 describe('HTTP: Teams activities to /api/messages', () => {
   let app: AppServer;
@@ -63,7 +64,7 @@ describe('HTTP: Teams activities to /api/messages', () => {
       teams({
         type: 'invoke',
         name: 'composeExtension/query',
-        value: { commandId: 'searchAnswers', parameters: [{ name: 'query', value: 'k code' }], queryOptions: { skip: 0, count: 25 } },
+        value: { commandId: SEARCH_ANSWERS_COMMAND_ID, parameters: [{ name: 'query', value: 'k code' }], queryOptions: { skip: 0, count: 25 } },
       }),
     );
     expect(Date.now() - started, 'well within Teams’ 5-second limit').to.be.below(1000);
@@ -79,7 +80,7 @@ describe('HTTP: Teams activities to /api/messages', () => {
 
   it('lists the most-used topics for an empty or too-short search', async () => {
     for (const value of ['', 'k']) {
-      const r = await post(teams({ type: 'invoke', name: 'composeExtension/query', value: { commandId: 'searchAnswers', parameters: [{ name: 'query', value }] } }));
+      const r = await post(teams({ type: 'invoke', name: 'composeExtension/query', value: { commandId: SEARCH_ANSWERS_COMMAND_ID, parameters: [{ name: 'query', value }] } }));
       const result = (r.json as { composeExtension: { attachments: unknown[] } }).composeExtension;
       expect(result.attachments.length).to.be.within(1, 10);
     }
