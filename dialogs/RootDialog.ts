@@ -11,6 +11,7 @@ import { AnswerCards } from '../src/bot/AnswerCards';
 import { CardAction, isRootCardAction, readCardAction, type CardActionValue } from '../src/bot/CardActions';
 import type { GuideRegistration } from './GuideRegistration';
 import type { TopicUsage } from '../src/matching/TopicUsage';
+import type { TopicsSeen } from '../src/bot/TopicsSeen';
 
 export const ROOT_DIALOG_ID = 'rootDialog';
 
@@ -25,6 +26,8 @@ export type HandoffReason = 'asked' | 'none' | 'notHelpful' | 'noneOfThese' | 'g
 export interface HandoffRegistration {
   id: string;
   dialog: Dialog;
+  /** Does this message say the person's area has changed ("I've moved to Trafford")? Then the hand-off is begun with `{ reason, changeArea: text }`. */
+  changesArea?: (text: string) => boolean;
 }
 
 export interface RootDialogDeps {
@@ -36,6 +39,8 @@ export interface RootDialogDeps {
   handoff?: HandoffRegistration;
   /** Counts answers shown, for the officers' "most-used topics". */
   usage?: TopicUsage;
+  /** The answers shown in this conversation (ids only), offered with consent in a callback request. */
+  topicsSeen?: TopicsSeen;
 }
 
 /** Remembered between turns in the root's own dialog state. */
@@ -109,6 +114,7 @@ export class RootDialog extends ComponentDialog {
     if (START_OVER.test(text)) {
       await innerDc.cancelAllDialogs();
       this.clearState(innerDc);
+      await this.deps.topicsSeen?.clear(innerDc.context);
       await innerDc.context.sendActivity('OK, starting over.');
       await innerDc.context.sendActivity(this.welcome(innerDc.context));
       return Dialog.EndOfTurn;
@@ -128,6 +134,10 @@ export class RootDialog extends ComponentDialog {
       return Dialog.EndOfTurn;
     }
     if (TALK_TO_SOMEONE.test(text) && !this.handoffActive(innerDc)) return this.startHandoff(innerDc, 'asked');
+    if (this.deps.handoff?.changesArea?.(text) && !this.handoffActive(innerDc)) {
+      await innerDc.beginDialog(this.deps.handoff.id, { reason: 'asked', changeArea: text });
+      return Dialog.EndOfTurn;
+    }
 
     // 4. A dialog in progress gets the message.
     if (innerDc.activeDialog) return this.continueChild(innerDc);
@@ -154,10 +164,13 @@ export class RootDialog extends ComponentDialog {
     return Dialog.EndOfTurn;
   }
 
-  /** A guide that ends with `{ handoff: true }` leads into the hand-off. */
+  /** A guide that ends with `{ handoff: true }` leads into the hand-off; a dialog that ends with `{ passOn: true }` leaves the message to the root. */
   private async onChildComplete(innerDc: DialogContext, result: unknown): Promise<void> {
     if (result && typeof result === 'object' && (result as { handoff?: boolean }).handoff) {
       await this.startHandoff(innerDc, 'guide');
+    } else if (result && typeof result === 'object' && (result as { passOn?: boolean }).passOn && !innerDc.activeDialog) {
+      const text = (innerDc.context.activity.text ?? '').trim();
+      if (text) await this.answerQuestion(innerDc, text);
     }
   }
 
@@ -201,6 +214,7 @@ export class RootDialog extends ComponentDialog {
     }
     await context.sendActivity(this.deps.cards.answer(answer, context.activity.channelId));
     await this.deps.usage?.record(id);
+    await this.deps.topicsSeen?.record(context, id);
     const guide = this.guides.find((g) => g.offerAfter.includes(id));
     const state = this.state(innerDc);
     if (guide && !innerDc.activeDialog) {
@@ -234,6 +248,8 @@ export class RootDialog extends ComponentDialog {
         } else {
           await context.sendActivity("Thank you for telling me. I'm sorry that didn't help.");
           if (this.deps.handoff && !innerDc.activeDialog) {
+            // The latest offer is the one a "yes" answers (not a guide offered with the answer).
+            state.offeredGuide = undefined;
             state.offeredHandoff = 'notHelpful';
             await context.sendActivity(AnswerCards.yesNo('Would you like to talk to someone at your local SENDIASS?'));
           } else if (!this.deps.handoff) {

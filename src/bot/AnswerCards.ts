@@ -14,14 +14,14 @@ export function supportsCards(channelId: string | undefined): boolean {
   return CARD_CHANNELS.has(channelId ?? '');
 }
 
-type AdaptiveElement = Record<string, unknown>;
+export type AdaptiveElement = Record<string, unknown>;
 
-function submit(title: string, data: CardActionValue): AdaptiveElement {
+export function submit(title: string, data: CardActionValue): AdaptiveElement {
   // msteams.messageBack shows the button's words in the chat as the user's turn.
   return { type: 'Action.Submit', title, data: { ...data, msteams: { type: 'messageBack', displayText: title } } };
 }
 
-function card(body: AdaptiveElement[], actions: AdaptiveElement[], fallbackText: string) {
+export function card(body: AdaptiveElement[], actions: AdaptiveElement[], fallbackText: string) {
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

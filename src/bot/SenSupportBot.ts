@@ -2,6 +2,8 @@ import {
   CardFactory,
   TeamsActivityHandler,
   TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type ConversationState,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
@@ -28,6 +30,8 @@ export interface SenSupportBotDeps {
   cards: AnswerCards;
   /** The Teams compose-box search for canned answers. */
   cannedSearch: CannedAnswerSearch;
+  /** Handles "Mark contacted" on a callback request's card in the service's Teams channel (OfficerNotifier). */
+  officerActions?: { onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> };
 }
 
 export class SenSupportBot extends TeamsActivityHandler {
@@ -84,6 +88,12 @@ export class SenSupportBot extends TeamsActivityHandler {
         })),
       },
     };
+  }
+
+  /** An Action.Execute on a card: the officers' "Mark contacted" on a callback request. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    if (this.deps.officerActions) return this.deps.officerActions.onAdaptiveCardInvoke(context, value);
+    return super.onAdaptiveCardInvoke(context, value);
   }
 
   /** The officer chose one: the full answer card with its source, ready to send. */

@@ -10,6 +10,16 @@ export class ConfigError extends Error {}
 export type StateStoreKind = 'sqlite' | 'blob' | 'memory';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 
+/** The service's Teams channel, told of each new callback request (OfficerNotifier). */
+export interface TeamsNotifyConfig {
+  /** TEAMS_NOTIFY_CHANNEL_ID: the channel's id ("19:…@thread.tacv2"). */
+  channelId: string;
+  /** TEAMS_NOTIFY_SERVICE_URL: the Bot Connector address for the team's region ("https://smba.trafficmanager.net/uk/"). */
+  serviceUrl: string;
+  /** TEAMS_TENANT_ID: the Microsoft 365 tenant (a GUID) the team belongs to. */
+  tenantId: string;
+}
+
 /** Every setting, parsed once at start and typed. `.env.example` documents each. */
 export interface Config {
   /** PORT: where the server listens (default 3978). */
@@ -44,6 +54,8 @@ export interface Config {
   directLineSecret?: string;
   /** DIRECT_LINE_DOMAIN: the Azure Direct Line service to use (default the global one; regional ones such as Europe's also work). */
   directLineDomain: string;
+  /** TEAMS_NOTIFY_*: the service's Teams channel, told of each new callback request. Unset: no notification. */
+  teamsNotify?: TeamsNotifyConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -107,6 +119,33 @@ function deploymentConfig(env: Env): { file?: string; config?: DeploymentConfig 
   }
 }
 
+/** The Teams channel for new callback requests: all three settings, or none. http:// only to this machine (a test connector). */
+function teamsNotify(env: Env): TeamsNotifyConfig | undefined {
+  const channelId = str(env, 'TEAMS_NOTIFY_CHANNEL_ID');
+  const serviceUrl = str(env, 'TEAMS_NOTIFY_SERVICE_URL');
+  const tenantId = str(env, 'TEAMS_TENANT_ID');
+  if (!channelId) {
+    if (serviceUrl) throw new ConfigError('TEAMS_NOTIFY_CHANNEL_ID must be set when TEAMS_NOTIFY_SERVICE_URL is set');
+    return undefined;
+  }
+  if (!/^19:[\w.@:-]{1,200}$/.test(channelId)) throw new ConfigError(`TEAMS_NOTIFY_CHANNEL_ID must be a Teams channel id such as 19:…@thread.tacv2 (it is "${channelId}")`);
+  if (!serviceUrl) throw new ConfigError('TEAMS_NOTIFY_SERVICE_URL must be set when TEAMS_NOTIFY_CHANNEL_ID is set (for example https://smba.trafficmanager.net/uk/)');
+  let url: URL | undefined;
+  try {
+    url = new URL(serviceUrl);
+  } catch {
+    url = undefined;
+  }
+  const local = !!url && url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (!url || !(url.protocol === 'https:' || local) || url.search || url.hash) {
+    throw new ConfigError(`TEAMS_NOTIFY_SERVICE_URL must be an https:// address with no query (it is "${serviceUrl}")`);
+  }
+  if (!tenantId || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tenantId)) {
+    throw new ConfigError(`TEAMS_TENANT_ID must be the tenant's id (a GUID) when TEAMS_NOTIFY_CHANNEL_ID is set (it is "${tenantId ?? ''}")`);
+  }
+  return { channelId, serviceUrl, tenantId };
+}
+
 function officerKey(env: Env): string | undefined {
   const key = str(env, 'OFFICER_API_KEY');
   if (key !== undefined && key.length < 16) throw new ConfigError('OFFICER_API_KEY must be at least 16 characters (use a long random value)');
@@ -150,5 +189,6 @@ export function loadConfig(env: Env = process.env): Config {
     officerApiKey: officerKey(env),
     directLineSecret: str(env, 'DIRECT_LINE_SECRET'),
     directLineDomain: httpsUrl(env, 'DIRECT_LINE_DOMAIN', 'https://directline.botframework.com/v3/directline'),
+    teamsNotify: teamsNotify(env),
   };
 }

@@ -35,6 +35,11 @@ import { AreaDirectory } from '../directory/AreaDirectory';
 import type { CallbackStore } from '../callbacks/CallbackStore';
 import { SqliteCallbackStore } from '../callbacks/SqliteCallbackStore';
 import { CallbackRetention } from '../callbacks/CallbackRetention';
+import { HandoffDialog, HANDOFF_DIALOG_ID } from '../../dialogs/HandoffDialog';
+import { CallbackRequestDialog } from '../../dialogs/CallbackRequestDialog';
+import { HandoffCards } from '../bot/HandoffCards';
+import { TopicsSeen } from '../bot/TopicsSeen';
+import { OfficerNotifier } from '../bot/OfficerNotifier';
 
 /** The parts the server is built from; tests may pass their own. */
 export interface AppServices {
@@ -97,10 +102,6 @@ export async function createServer(config: Config, overrides: Partial<AppService
     content: GuideContent.fromFolder(config.knowledgeDir),
     area: async (context) => (await userProfile.get(context, {})).area,
   });
-  const rootDialog = new RootDialog({ answers, cards, userProfile, usage, guides });
-  const cannedSearch = new CannedAnswerSearch(kb, matcher, usage);
-  const bot = new SenSupportBot({ conversationState, userState, rootDialog, answers, cards, cannedSearch });
-
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: config.microsoftAppId,
@@ -109,6 +110,30 @@ export async function createServer(config: Config, overrides: Partial<AppService
       MicrosoftAppTenantId: config.microsoftAppTenantId,
     }),
   );
+
+  // The hand-off to SENDIASS: contact card by area, call-back requests, and the service's Teams channel told.
+  const officerNotifier = config.teamsNotify
+    ? new OfficerNotifier({ adapter, store: callbacks, settings: config.teamsNotify, botAppId: config.microsoftAppId, retentionDays: config.callbackRetentionDays, log: logger })
+    : undefined;
+  const topicsSeen = new TopicsSeen(conversationState.createProperty<string[]>('topicsSeen'));
+  const handoffCards = new HandoffCards(answers);
+  const callbackDialog = new CallbackRequestDialog({
+    store: callbacks,
+    areas,
+    cards: handoffCards,
+    answers,
+    userProfile,
+    retentionDays: config.callbackRetentionDays,
+    topics: topicsSeen,
+    notify: officerNotifier ? async (request) => void (await officerNotifier.notify(request)) : undefined,
+    log: logger,
+  });
+  const handoffDialog = new HandoffDialog({ areas, cards: handoffCards, userProfile, callback: callbackDialog });
+  const handoff = { id: HANDOFF_DIALOG_ID, dialog: handoffDialog, changesArea: handoffDialog.changesArea };
+  const rootDialog = new RootDialog({ answers, cards, userProfile, usage, guides, handoff, topicsSeen });
+  const cannedSearch = new CannedAnswerSearch(kb, matcher, usage);
+  const bot = new SenSupportBot({ conversationState, userState, rootDialog, answers, cards, cannedSearch, officerActions: officerNotifier });
+
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The error's name and message only: never the user's text.
     logger.error({ err: { type: error.name, message: error.message }, channel: context.activity.channelId }, 'turn failed');
