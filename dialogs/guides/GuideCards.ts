@@ -1,7 +1,7 @@
-import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { MessageFactory, type Activity } from 'botbuilder';
 import type { SourceRef } from '../../src/knowledge/Answer';
 import type { AnswerService } from '../../src/matching/AnswerService';
-import { supportsCards } from '../../src/bot/AnswerCards';
+import { card, supportsCards, type AdaptiveElement } from '../../src/bot/AnswerCards';
 
 /** One section of a guide's advice: its wording and the passages it rests on. */
 export interface AdviceSection {
@@ -34,21 +34,8 @@ export interface Summary {
   sources: readonly SourceRef[];
 }
 
-type Element = Record<string, unknown>;
-
 function toPlain(markdown: string): string {
   return markdown.replace(/\*\*(.+?)\*\*/g, '$1');
-}
-
-function adaptiveCard(body: Element[], fallbackText: string) {
-  return CardFactory.adaptiveCard({
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText,
-    speak: fallbackText.slice(0, 1000),
-    body,
-  });
 }
 
 /**
@@ -87,14 +74,14 @@ export class GuideCards {
   advice(heading: string, sections: readonly AdviceSection[], channelId: string | undefined): Partial<Activity> {
     const text = this.advicePlainText(heading, sections);
     if (!supportsCards(channelId)) return MessageFactory.text(text);
-    const body: Element[] = [{ type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' }];
+    const body: AdaptiveElement[] = [{ type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' }];
     for (const s of sections) {
       if (s.title) body.push({ type: 'TextBlock', text: s.title, weight: 'Bolder', wrap: true, spacing: 'Medium' });
       body.push({ type: 'TextBlock', text: s.text, wrap: true, spacing: s.title ? 'Small' : 'Medium' });
     }
     const sources = sections.flatMap((s) => s.sources);
     if (sources.length) body.push({ type: 'TextBlock', text: this.sourceLine(sources), wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' });
-    const activity = MessageFactory.attachment(adaptiveCard(body, text));
+    const activity = MessageFactory.attachment(card(body, [], text));
     activity.text = undefined;
     return activity;
   }
@@ -125,7 +112,7 @@ export class GuideCards {
     const text = this.summaryPlainText(s);
     const plain: Partial<Activity> = { type: 'message', text, textFormat: 'plain' };
     if (!supportsCards(channelId)) return [plain];
-    const body: Element[] = [
+    const body: AdaptiveElement[] = [
       { type: 'TextBlock', text: s.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
       { type: 'TextBlock', text: s.intro, wrap: true },
       { type: 'FactSet', facts: s.facts.map((f) => ({ title: f.label, value: f.value })) },
@@ -135,8 +122,8 @@ export class GuideCards {
       { type: 'TextBlock', text: s.note, wrap: true, spacing: 'Medium' },
       { type: 'TextBlock', text: this.sourceLine(s.sources), wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' },
     ];
-    const card = MessageFactory.attachment(adaptiveCard(body, text));
-    card.text = undefined;
-    return [card, { ...plain, text: `The same summary as plain text, to copy into an email:\n\n${text}` }];
+    const summaryCard = MessageFactory.attachment(card(body, [], text));
+    summaryCard.text = undefined;
+    return [summaryCard, { ...plain, text: `The same summary as plain text, to copy into an email:\n\n${text}` }];
   }
 }
