@@ -65,6 +65,17 @@ function reviewsOf(a: A): number | undefined {
   return typeof a.reviews === 'number' ? a.reviews : undefined;
 }
 
+/** About two terms of support, or enough reviews of the plan, by what the person said. */
+function timeEnough(a: A): boolean {
+  const months = durationOf(a)?.months;
+  const reviews = reviewsOf(a);
+  return (months !== undefined && months >= TWO_TERMS_MONTHS) || (reviews !== undefined && reviews >= ENOUGH_REVIEWS);
+}
+
+function capitalised(text: string): string {
+  return `${text[0].toUpperCase()}${text.slice(1)}`;
+}
+
 function times(n: number): string {
   return n === 0 ? 'not yet' : n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
@@ -133,7 +144,7 @@ export const EHC_CHECK_QUESTIONS: ReadonlyArray<GuideQuestion<EhcCheckAnswers>> 
     id: 'signs',
     text: () =>
       'Have any of these happened?\n' +
-      WARNING_SIGNS.map((s, i) => `${i + 1}. ${SIGN_LABELS[s][0].toUpperCase()}${SIGN_LABELS[s].slice(1)}`).join('\n') +
+      WARNING_SIGNS.map((s, i) => `${i + 1}. ${capitalised(SIGN_LABELS[s])}`).join('\n') +
       '\n\nSay the numbers or describe them, or say "none of these".',
     suggestions: ['None of these', 'Not sure'],
     example: 'For example "1 and 3", "he\'s been excluded", "none of these" or "not sure".',
@@ -154,11 +165,9 @@ export function ehcOutcome(a: A): EhcOutcome {
   const sen = a.onSenSupport?.value;
   if (sen === 'no') return 'start-with-sen-support';
   const signs = a.signs?.signs ?? [];
-  const months = durationOf(a)?.months;
-  const reviews = reviewsOf(a);
-  const timeEnough = (months !== undefined && months >= TWO_TERMS_MONTHS) || (reviews !== undefined && reviews >= ENOUGH_REVIEWS);
-  if (signs.length > 0 || (timeEnough && a.progress === 'little')) return 'consider-request';
-  if (sen === 'unsure' && a.plan?.value !== 'yes' && !timeEnough) return 'start-with-sen-support';
+  const enough = timeEnough(a);
+  if (signs.length > 0 || (enough && a.progress === 'little')) return 'consider-request';
+  if (sen === 'unsure' && a.plan?.value !== 'yes' && !enough) return 'start-with-sen-support';
   return 'keep-reviewing';
 }
 
@@ -215,7 +224,7 @@ export class EhcAssessmentCheckDialog extends GuideDialog<EhcCheckAnswers, 'ehc-
     }
     if (outcome === 'keep-reviewing') {
       if (a.progress === 'good') sections.push(this.block('support-is-working'));
-      else if (!this.timeEnough(a)) sections.push(this.block('support-is-young'));
+      else if (!timeEnough(a)) sections.push(this.block('support-is-young'));
       sections.push(this.block('keep-evidence'));
     }
     if (outcome === 'consider-request') {
@@ -228,12 +237,6 @@ export class EhcAssessmentCheckDialog extends GuideDialog<EhcCheckAnswers, 'ehc-
     await context.sendActivity(this.cardsOf.advice(`Where this points: ${OUTCOME_NAMES[outcome]}`, sections, channelId));
     for (const activity of this.cardsOf.summary(this.summary(a, outcome), channelId)) await context.sendActivity(activity);
     await context.sendActivity(this.block('sendiass').text);
-  }
-
-  private timeEnough(a: A): boolean {
-    const months = durationOf(a)?.months;
-    const reviews = reviewsOf(a);
-    return (months !== undefined && months >= TWO_TERMS_MONTHS) || (reviews !== undefined && reviews >= ENOUGH_REVIEWS);
   }
 
   /** The reasons, in the person's terms: what they said that led here. */
@@ -289,7 +292,7 @@ export class EhcAssessmentCheckDialog extends GuideDialog<EhcCheckAnswers, 'ehc-
       title: 'Summary to share with the SENCO',
       intro: "I'd like to talk about my child's SEN support and whether it is time to consider an EHC needs assessment. Here is where things are:",
       facts,
-      outcome: `${OUTCOME_NAMES[outcome][0].toUpperCase()}${OUTCOME_NAMES[outcome].slice(1)} (from the SEN support assistant's check; it is not a decision).`,
+      outcome: `${capitalised(OUTCOME_NAMES[outcome])} (from the SEN support assistant's check; it is not a decision).`,
       checklistTitle: 'Evidence to gather',
       checklist,
       note: this.block('no-promise').text,
