@@ -75,11 +75,12 @@ export class DiagnosisGuideDialog extends GuideDialog<DiagnosisAnswers, 'diagnos
       this.cardsOf.advice(a.toldNeeded === 'yes' ? 'Your child does not need a diagnosis to get help' : 'Support does not wait for a diagnosis', need, channelId),
     );
 
-    const routes: AdviceSection[] = [];
+    // The first block's title heads the card, so the block itself is shown without it.
+    const lead = this.block(a.assessmentSought === 'yes' ? 'while-waiting' : 'routes-general');
+    const routes: AdviceSection[] = [{ ...lead, title: undefined }];
     if (a.assessmentSought === 'yes') {
-      routes.push(this.block('while-waiting'), this.block('share-results'));
+      routes.push(this.block('share-results'));
     } else {
-      routes.push({ ...this.block('routes-general'), title: undefined });
       const areaName = await this.deps.area?.(context);
       const area = areaName?.toLowerCase();
       const local = area && area in AREA_ROUTES ? [AREA_ROUTES[area as keyof typeof AREA_ROUTES]] : area ? [] : (Object.values(AREA_ROUTES) as Array<(typeof AREA_ROUTES)[keyof typeof AREA_ROUTES]>);
@@ -92,9 +93,7 @@ export class DiagnosisGuideDialog extends GuideDialog<DiagnosisAnswers, 'diagnos
       }
       routes.push(this.block('right-to-choose'));
     }
-    if (a.assessmentSought === 'yes') routes[0] = { ...routes[0], title: undefined };
-    const routesHeading = (a.assessmentSought === 'yes' ? this.block('while-waiting').title : this.block('routes-general').title) as string;
-    await context.sendActivity(this.cardsOf.advice(routesHeading, routes, channelId));
+    await context.sendActivity(this.cardsOf.advice(lead.title as string, routes, channelId));
 
     const privately = this.block('private-diagnosis');
     await context.sendActivity(this.cardsOf.advice(privately.title as string, [{ ...privately, title: undefined }, this.block('ehc-does-not-speed-up')], channelId));
