@@ -3,6 +3,7 @@ import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { KnowledgeProblem } from '../knowledge/Answer';
+import { schemaProblems } from '../knowledge/schemaProblems';
 import type { Area } from './Area';
 
 export interface LoadedAreas {
@@ -42,10 +43,7 @@ export class AreaLoader {
         continue;
       }
       if (!this.validate(data)) {
-        for (const e of this.validate.errors ?? []) {
-          const field = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : ((e.params as { missingProperty?: string }).missingProperty ?? '(file)');
-          problems.push({ file, field, message: e.message ?? 'is not valid' });
-        }
+        problems.push(...schemaProblems(file, this.validate.errors));
         continue;
       }
       areas.push(data as Area);

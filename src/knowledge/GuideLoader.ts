@@ -4,6 +4,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { KnowledgeProblem } from './Answer';
 import { GUIDE_BLOCKS, isGuideId, type Guide } from './Guide';
+import { schemaProblems } from './schemaProblems';
 
 export interface LoadedGuides {
   guides: Guide[];
@@ -39,10 +40,7 @@ export class GuideLoader {
         continue;
       }
       if (!this.validate(data)) {
-        for (const e of this.validate.errors ?? []) {
-          const field = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : ((e.params as { missingProperty?: string }).missingProperty ?? '(file)');
-          at(field, e.message ?? 'is not valid');
-        }
+        problems.push(...schemaProblems(file, this.validate.errors));
         continue;
       }
       const guide = { ...(data as Omit<Guide, 'file'>), file };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { Answer, KnowledgeProblem, OutOfScopeTopic } from './Answer';
+import { schemaField } from './schemaProblems';
 
 /** How a source document is named to a reader. */
 export interface SourceInfo {
@@ -23,7 +24,7 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 function schemaErrors(file: string, errors: ErrorObject[] | null | undefined): KnowledgeProblem[] {
   return (errors ?? []).map((e) => ({
     file,
-    field: e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : (e.params as { missingProperty?: string }).missingProperty ?? '(file)',
+    field: schemaField(e),
     message: (e.message ?? 'is not valid') + ((e.params as { propertyName?: string }).propertyName ? ` ("${(e.params as { propertyName: string }).propertyName}")` : ''),
   }));
 }
