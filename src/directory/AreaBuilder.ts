@@ -27,7 +27,8 @@ interface LaRow {
   region: string;
 }
 
-interface IasRow {
+/** A row of ias-services.csv. */
+export interface IasRow {
   local_authority: string;
   service_name: string;
   phone: string;
@@ -42,6 +43,11 @@ interface ShortNamesFile {
   shortNames?: Record<string, string[]>;
   notShortNames?: Record<string, string[]>;
   displayNames?: Record<string, string>;
+}
+
+/** The rows of ias-services.csv that are areas' services: the "(national)" rows, the national route, are left out. */
+export function areaServiceRows(iasServicesCsv: string): IasRow[] {
+  return (parseCsv(iasServicesCsv, { columns: true, skip_empty_lines: true }) as IasRow[]).filter((row) => !row.local_authority.startsWith('('));
 }
 
 export const GENERATED_HEADER =
@@ -59,7 +65,7 @@ const words = (text: string) => new Set(normaliseAreaText(text).split(' ').filte
 export function buildAreas(sources: AreaSources): BuiltAreas {
   const problems: string[] = [];
   const las = parseCsv(sources.localAuthoritiesCsv, { columns: true, skip_empty_lines: true }) as LaRow[];
-  const rows = parseCsv(sources.iasServicesCsv, { columns: true, skip_empty_lines: true }) as IasRow[];
+  const rows = areaServiceRows(sources.iasServicesCsv);
   const lists = (parseYaml(sources.shortNamesYaml) ?? {}) as ShortNamesFile;
 
   const byKey = new Map(las.map((la) => [normaliseAreaText(la.local_authority), la]));
@@ -74,7 +80,6 @@ export function buildAreas(sources: AreaSources): BuiltAreas {
 
   const serviceRows = new Map<string, IasRow>();
   for (const row of rows) {
-    if (row.local_authority.startsWith('(')) continue; // "(national)" rows: the national route, not an area
     const la = byKey.get(normaliseAreaText(row.local_authority));
     if (!la) {
       problems.push(`ias-services.csv: "${row.local_authority}" matches no local authority in local-authorities.csv`);

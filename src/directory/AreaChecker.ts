@@ -1,21 +1,11 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { KnowledgeProblem } from '../knowledge/Answer';
 import { SHOWABLE, type Area } from './Area';
-import { areaToYaml, buildAreas, type AreaSources } from './AreaBuilder';
+import { areaServiceRows, areaToYaml, buildAreas, type AreaSources, type IasRow } from './AreaBuilder';
 import type { LoadedAreas } from './AreaLoader';
 import { areaSlug, normaliseAreaText, squashSpaces } from './areaNames';
 
 const PHONE = /(?<!\d)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)/g;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-
-interface IasRow {
-  local_authority: string;
-  service_name: string;
-  phone: string;
-  email: string;
-  website: string;
-  reliability: string;
-}
 
 /**
  * The checks kb:check makes on the area directory: every file valid (AreaLoader), one file per
@@ -34,7 +24,7 @@ export class AreaChecker {
     const built = buildAreas(this.sources);
     for (const p of built.problems) problems.push({ file: 'areas-shortnames.yaml', field: '(build)', message: p });
 
-    const rows = (parseCsv(this.sources.iasServicesCsv, { columns: true, skip_empty_lines: true }) as IasRow[]).filter((r) => !r.local_authority.startsWith('('));
+    const rows = areaServiceRows(this.sources.iasServicesCsv);
     const rowFor = (name: string) => rows.find((r) => normaliseAreaText(r.local_authority) === normaliseAreaText(name));
     const loadedByFile = new Map(this.loaded.areas.map((a) => [`areas/${areaSlug(a.name)}.yaml`, a]));
 
