@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { areaToYaml, buildAreas } from '../src/directory/AreaBuilder';
-import { areaSlug } from '../src/directory/areaNames';
+import { areaFileName } from '../src/directory/areaNames';
 import { DEFAULT_KNOWLEDGE_DIR, SHARED_DIR } from '../src/knowledge/paths';
 
 function main(): void {
@@ -25,10 +25,10 @@ function main(): void {
   }
   const outDir = path.join(DEFAULT_KNOWLEDGE_DIR, 'areas');
   fs.mkdirSync(outDir, { recursive: true });
-  const wanted = new Set(areas.map((a) => `${areaSlug(a.name)}.yaml`));
+  const wanted = new Set(areas.map((a) => areaFileName(a.name)));
   let changed = 0;
   for (const area of areas) {
-    const file = path.join(outDir, `${areaSlug(area.name)}.yaml`);
+    const file = path.join(outDir, areaFileName(area.name));
     const text = areaToYaml(area);
     if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) {
       fs.writeFileSync(file, text);

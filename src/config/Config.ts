@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_KNOWLEDGE_DIR, REPO_ROOT } from '../knowledge/paths';
 import { DeploymentConfigError, loadDeploymentConfig, type DeploymentConfig } from '../directory/DeploymentConfig';
-import { areaSlug } from '../directory/areaNames';
+import { areaFileName } from '../directory/areaNames';
 
 /** A setting with a bad value: the message names the setting. The server does not start. */
 export class ConfigError extends Error {}
@@ -112,7 +112,7 @@ function deploymentConfig(env: Env): { file?: string; config?: DeploymentConfig 
   if (raw === undefined && !fs.existsSync(file)) return {};
   const areasDir = path.join(dir(env, 'KNOWLEDGE_DIR', DEFAULT_KNOWLEDGE_DIR, true), 'areas');
   try {
-    return { file, config: loadDeploymentConfig(file, (name) => fs.existsSync(path.join(areasDir, `${areaSlug(name)}.yaml`))) };
+    return { file, config: loadDeploymentConfig(file, (name) => fs.existsSync(path.join(areasDir, areaFileName(name)))) };
   } catch (err) {
     if (err instanceof DeploymentConfigError) throw new ConfigError(`DEPLOYMENT_CONFIG (${file}): ${err.message}`);
     throw err;

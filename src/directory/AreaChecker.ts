@@ -2,7 +2,7 @@ import type { KnowledgeProblem } from '../knowledge/Answer';
 import { SHOWABLE, type Area } from './Area';
 import { areaServiceRows, areaToYaml, buildAreas, type AreaSources, type IasRow } from './AreaBuilder';
 import type { LoadedAreas } from './AreaLoader';
-import { areaSlug, normaliseAreaText, squashSpaces } from './areaNames';
+import { areaFileName, normaliseAreaText, squashSpaces } from './areaNames';
 
 const PHONE = /(?<!\d)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)/g;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
@@ -26,13 +26,13 @@ export class AreaChecker {
 
     const rows = areaServiceRows(this.sources.iasServicesCsv);
     const rowFor = (name: string) => rows.find((r) => normaliseAreaText(r.local_authority) === normaliseAreaText(name));
-    const loadedByFile = new Map(this.loaded.areas.map((a) => [`areas/${areaSlug(a.name)}.yaml`, a]));
+    const loadedByFile = new Map(this.loaded.areas.map((a) => [`areas/${areaFileName(a.name)}`, a]));
 
     if (this.loaded.texts.size !== built.areas.length) {
       problems.push({ file: 'areas/', field: '(folder)', message: `holds ${this.loaded.texts.size} area files; local-authorities.csv has ${built.areas.length} authorities` });
     }
     for (const expected of built.areas) {
-      const file = `areas/${areaSlug(expected.name)}.yaml`;
+      const file = `areas/${areaFileName(expected.name)}`;
       const text = this.loaded.texts.get(file);
       if (text === undefined) {
         problems.push({ file, field: '(file)', message: `is missing for "${expected.name}": run npm run areas:build` });
@@ -47,7 +47,7 @@ export class AreaChecker {
       if (text !== areaToYaml(expected)) problems.push({ file, field: '(file)', message: 'is not what the build writes from the data now: run npm run areas:build and review the diff' });
     }
     for (const file of this.loaded.texts.keys()) {
-      if (!built.areas.some((a) => `areas/${areaSlug(a.name)}.yaml` === file)) problems.push({ file, field: '(file)', message: 'is not a local authority in local-authorities.csv' });
+      if (!built.areas.some((a) => `areas/${areaFileName(a.name)}` === file)) problems.push({ file, field: '(file)', message: 'is not a local authority in local-authorities.csv' });
     }
     return problems;
   }

@@ -1,11 +1,16 @@
 /** Name handling shared by the area builder, the checker and the directory. Plain TypeScript. */
 
-/** The file name of an area: "St. Helens" → "st-helens" (the same slug as answer variants use). */
+/** The slug of an area's name: "St. Helens" → "st-helens" (the same slug as answer variants use). */
 export function areaSlug(name: string): string {
   return name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+/** The file that holds an area in knowledge/areas: "St. Helens" → "st-helens.yaml". */
+export function areaFileName(name: string): string {
+  return `${areaSlug(name)}.yaml`;
 }
 
 /**
