@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { KnowledgeLoader } from '../knowledge/KnowledgeLoader';
-import { KnowledgeChecker, readRequiredTopics } from '../knowledge/KnowledgeChecker';
+import { KnowledgeChecker, readRequiredTopics, SourceTexts } from '../knowledge/KnowledgeChecker';
 import { formatProblem } from '../knowledge/Answer';
 import { DEFAULT_KNOWLEDGE_DIR, SHARED_DIR } from '../knowledge/paths';
 import { AreaLoader } from '../directory/AreaLoader';
@@ -23,35 +23,24 @@ export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHA
     if (!fs.existsSync(need)) return [`${need}: not found (kb:check needs the shared folder beside the clone, or SHARED_DIR)`];
   }
   const { answers, sources, problems } = new KnowledgeLoader(knowledgeDir).load();
-  const las = parse(fs.readFileSync(path.join(dataDir, 'local-authorities.csv'), 'utf8'), { columns: true }) as Array<{ local_authority: string }>;
+  const localAuthoritiesCsv = fs.readFileSync(path.join(dataDir, 'local-authorities.csv'), 'utf8');
   const referenceText = fs.readFileSync(path.join(dataDir, 'ias-services.csv'), 'utf8');
-  problems.push(
-    ...new KnowledgeChecker({
-      answers,
-      sourcesDir,
-      requiredTopics: readRequiredTopics(path.join(sharedDir, 'kb-topics.md')),
-      areaNames: las.map((r) => r.local_authority),
-      referenceText,
-    }).check(),
-  );
+  // What answers and guides are both checked against, read once.
+  const grounding = {
+    sources: new SourceTexts(sourcesDir),
+    areaNames: (parse(localAuthoritiesCsv, { columns: true }) as Array<{ local_authority: string }>).map((r) => r.local_authority),
+    referenceText,
+  };
+  problems.push(...new KnowledgeChecker({ ...grounding, answers, requiredTopics: readRequiredTopics(path.join(sharedDir, 'kb-topics.md')) }).check());
   problems.push(
     ...new AreaChecker(new AreaLoader(knowledgeDir).load(), {
-      localAuthoritiesCsv: fs.readFileSync(path.join(dataDir, 'local-authorities.csv'), 'utf8'),
+      localAuthoritiesCsv,
       iasServicesCsv: referenceText,
       shortNamesYaml: fs.readFileSync(path.join(knowledgeDir, 'areas-shortnames.yaml'), 'utf8'),
     }).check(),
   );
   const guides = new GuideLoader(knowledgeDir).load();
-  problems.push(
-    ...guides.problems,
-    ...new GuideChecker({
-      guides: guides.guides,
-      sourcesDir,
-      listedSources: Object.keys(sources),
-      areaNames: las.map((r) => r.local_authority),
-      referenceText,
-    }).check(),
-  );
+  problems.push(...guides.problems, ...new GuideChecker({ ...grounding, guides: guides.guides, listedSources: Object.keys(sources) }).check());
   return problems.map(formatProblem);
 }
 

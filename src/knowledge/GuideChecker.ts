@@ -1,20 +1,14 @@
 import type { KnowledgeProblem } from './Answer';
 import type { Guide } from './Guide';
-import { contactDetailProblems, SourceTexts, sourceRefProblems, squash, wordCount } from './KnowledgeChecker';
+import { areaProblem, contactDetailProblems, contactReference, sourceRefProblems, wordCount, type GroundingInputs } from './KnowledgeChecker';
 
 /** A block is one step of advice read on a phone: it stays short. */
 export const MAX_BLOCK_WORDS = 120;
 
-export interface GuideCheckInputs {
+export interface GuideCheckInputs extends GroundingInputs {
   guides: readonly Guide[];
-  /** Folder holding the source documents the guides cite. */
-  sourcesDir: string;
   /** Source files named in `knowledge/sources.yaml`; a cited file must be one of them. Empty to skip. */
   listedSources?: readonly string[];
-  /** Local authority names a block's `area` may take; empty to skip that check. */
-  areaNames?: readonly string[];
-  /** Extra text (reference data) in which contact details may also appear. */
-  referenceText?: string;
 }
 
 /**
@@ -24,16 +18,12 @@ export interface GuideCheckInputs {
  * a phone, and a local fact names its area ("In Buckinghamshire, …").
  */
 export class GuideChecker {
-  private readonly sources: SourceTexts;
-
-  constructor(private readonly inputs: GuideCheckInputs) {
-    this.sources = new SourceTexts(inputs.sourcesDir);
-  }
+  constructor(private readonly inputs: GuideCheckInputs) {}
 
   check(): KnowledgeProblem[] {
-    const { guides, areaNames, listedSources } = this.inputs;
+    const { guides, areaNames, listedSources, sources } = this.inputs;
     const problems: KnowledgeProblem[] = [];
-    const reference = this.sources.all() + ' ' + squash(this.inputs.referenceText ?? '');
+    const reference = contactReference(this.inputs);
     const seen = new Map<string, string>();
 
     for (const g of guides) {
@@ -43,7 +33,7 @@ export class GuideChecker {
 
       for (const [key, block] of Object.entries(g.blocks)) {
         const at = (field: string, message: string) => problems.push({ file: g.file, field: `blocks.${key}.${field}`, message });
-        for (const p of sourceRefProblems(block.sources, this.sources)) at(p.field, p.message);
+        for (const p of sourceRefProblems(block.sources, sources)) at(p.field, p.message);
         if (listedSources && listedSources.length > 0) {
           block.sources.forEach((s, i) => {
             if (!listedSources.includes(s.file)) at(`sources[${i}].file`, `"${s.file}" is not listed in sources.yaml`);
@@ -53,9 +43,8 @@ export class GuideChecker {
         const words = wordCount(block.text);
         if (words > MAX_BLOCK_WORDS) at('text', `has ${words} words; at most ${MAX_BLOCK_WORDS}`);
         if (block.area !== undefined) {
-          if (areaNames && areaNames.length > 0 && !areaNames.some((n) => n.toLowerCase() === block.area?.toLowerCase())) {
-            at('area', `"${block.area}" is not a local authority in local-authorities.csv`);
-          }
+          const wrongArea = areaProblem(block.area, areaNames);
+          if (wrongArea) at('area', wrongArea);
           if (!block.text.toLowerCase().includes(block.area.toLowerCase())) at('text', `a local fact must say whose it is: name "${block.area}" in the text`);
         }
       }

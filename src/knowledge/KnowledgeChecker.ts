@@ -86,16 +86,31 @@ export function contactDetailProblems(text: string, reference: string): string[]
   return problems;
 }
 
-export interface CheckInputs {
-  answers: readonly Answer[];
-  /** Folder holding the source documents the answers cite. */
-  sourcesDir: string;
-  /** Topic ids that must each have a base answer. */
-  requiredTopics: readonly string[];
-  /** Local authority names a variant's `area` may take; empty to skip that check. */
+/** What the answers and the guides' wording are both checked against. */
+export interface GroundingInputs {
+  /** The source documents they cite (kb:check reads them once for both checks). */
+  sources: SourceTexts;
+  /** Local authority names an `area` may take; empty to skip that check. */
   areaNames?: readonly string[];
   /** Extra text (reference data) in which contact details may also appear. */
   referenceText?: string;
+}
+
+/** The text a phone number, email or web address must appear in: every source document and the reference data. */
+export function contactReference(inputs: GroundingInputs): string {
+  return inputs.sources.all() + ' ' + squash(inputs.referenceText ?? '');
+}
+
+/** Why `area` is refused: it is not one of `areaNames` (no problem when no names are given). */
+export function areaProblem(area: string | undefined, areaNames: readonly string[] | undefined): string | undefined {
+  if (!areaNames || areaNames.length === 0 || areaNames.some((n) => n.toLowerCase() === area?.toLowerCase())) return undefined;
+  return `"${area}" is not a local authority in local-authorities.csv`;
+}
+
+export interface CheckInputs extends GroundingInputs {
+  answers: readonly Answer[];
+  /** Topic ids that must each have a base answer. */
+  requiredTopics: readonly string[];
 }
 
 /**
@@ -104,18 +119,14 @@ export interface CheckInputs {
  * email or web address that the sources do not give.
  */
 export class KnowledgeChecker {
-  private readonly sources: SourceTexts;
-
-  constructor(private readonly inputs: CheckInputs) {
-    this.sources = new SourceTexts(inputs.sourcesDir);
-  }
+  constructor(private readonly inputs: CheckInputs) {}
 
   check(): KnowledgeProblem[] {
-    const { answers, requiredTopics, areaNames } = this.inputs;
+    const { answers, requiredTopics, areaNames, sources } = this.inputs;
     const problems: KnowledgeProblem[] = [];
     const baseIds = new Set(answers.filter((a) => !a.variantOf).map((a) => a.id));
     const seen = new Map<string, string>();
-    const allSources = this.sources.all();
+    const reference = contactReference(this.inputs);
 
     for (const a of answers) {
       const at = (field: string, message: string) => problems.push({ file: a.file, field, message });
@@ -125,9 +136,8 @@ export class KnowledgeChecker {
 
       if (a.variantOf) {
         if (!baseIds.has(a.variantOf)) at('variantOf', `"${a.variantOf}" is not the id of a base answer`);
-        if (areaNames && areaNames.length > 0 && !areaNames.some((n) => n.toLowerCase() === a.area?.toLowerCase())) {
-          at('area', `"${a.area}" is not a local authority in local-authorities.csv`);
-        }
+        const wrongArea = areaProblem(a.area, areaNames);
+        if (wrongArea) at('area', wrongArea);
         const slug = (a.area ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
         if (a.id !== `${a.variantOf}--${slug}`) at('id', `a variant's id must be "${a.variantOf}--${slug}"`);
       }
@@ -143,9 +153,8 @@ export class KnowledgeChecker {
       const lowerQuestions = a.questions.map((q) => squash(q.toLowerCase()));
       if (new Set(lowerQuestions).size !== lowerQuestions.length) at('questions', 'has the same question twice');
 
-      for (const p of sourceRefProblems(a.sources, this.sources)) at(p.field, p.message);
+      for (const p of sourceRefProblems(a.sources, sources)) at(p.field, p.message);
 
-      const reference = allSources + ' ' + squash(this.inputs.referenceText ?? '');
       for (const message of contactDetailProblems(a.body, reference)) at('body', message);
     }
 
