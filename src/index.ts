@@ -1,6 +1,5 @@
 import 'dotenv/config';
-import { ConfigError, loadConfig } from './config/Config';
-import { KnowledgeError } from './knowledge/KnowledgeBase';
+import { loadConfig } from './config/Config';
 import { createServer } from './server/createServer';
 
 /** Starts the server. Everything is built by createServer; this file only starts it. */
@@ -17,10 +16,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof KnowledgeError) {
-    console.error(`Cannot start: ${err.message}`);
-  } else {
-    console.error(`Cannot start: ${(err as Error).message}`);
-  }
+  // The message only: a ConfigError names the bad setting, a KnowledgeError every file at fault.
+  console.error(`Cannot start: ${(err as Error).message}`);
   process.exit(1);
 });
