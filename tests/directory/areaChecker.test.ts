@@ -7,6 +7,7 @@ import { AreaChecker } from '../../src/directory/AreaChecker';
 import { AreaLoader } from '../../src/directory/AreaLoader';
 import { formatProblem } from '../../src/knowledge/Answer';
 import { DEFAULT_KNOWLEDGE_DIR, SHARED_DIR } from '../../src/knowledge/paths';
+import { editFile } from '../support/knowledgeCopy';
 
 const sources: AreaSources = {
   localAuthoritiesCsv: fs.readFileSync(path.join(SHARED_DIR, 'data', 'local-authorities.csv'), 'utf8'),
@@ -22,13 +23,8 @@ function copyKnowledge(): string {
   return dir;
 }
 const check = (dir: string) => new AreaChecker(new AreaLoader(dir).load(), sources).check().map(formatProblem);
-const edit = (dir: string, file: string, from: string | RegExp, to: string) => {
-  const p = path.join(dir, 'areas', file);
-  const text = fs.readFileSync(p, 'utf8');
-  const next = text.replace(from, to);
-  expect(next, `the edit to ${file} changed nothing`).to.not.equal(text);
-  fs.writeFileSync(p, next);
-};
+/** Edits one area file of a copy. */
+const edit = (dir: string, file: string, from: string | RegExp, to: string) => editFile(path.join(dir, 'areas'), file, from, to);
 
 describe('The area directory build and its kb:check', () => {
   const temps: string[] = [];

@@ -1,25 +1,8 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { runKbCheck } from '../../src/cli/kbCheck';
-
-const KNOWLEDGE = path.resolve(__dirname, '../../knowledge');
-
-/** A copy of the knowledge folder to break on purpose. */
-function copyKnowledge(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
-  fs.cpSync(KNOWLEDGE, dir, { recursive: true });
-  return dir;
-}
-
-function edit(dir: string, file: string, from: string | RegExp, to: string): void {
-  const p = path.join(dir, file);
-  const text = fs.readFileSync(p, 'utf8');
-  const next = text.replace(from, to);
-  expect(next, `the edit to ${file} changed nothing`).to.not.equal(text);
-  fs.writeFileSync(p, next);
-}
+import { copyKnowledge, editFile } from '../support/knowledgeCopy';
 
 describe('npm run kb:check', function () {
   this.timeout(20000);
@@ -30,14 +13,14 @@ describe('npm run kb:check', function () {
 
   it('names the file and field of a quote that is not in its source', () => {
     const dir = copyKnowledge();
-    edit(dir, 'answers/senco.md', /quote: "([^"]+)"/, 'quote: "words that appear in no source document at all"');
+    editFile(dir, 'answers/senco.md', /quote: "([^"]+)"/, 'quote: "words that appear in no source document at all"');
     const problems = runKbCheck(dir);
     expect(problems.some((p) => p.startsWith('answers/senco.md: sources[') && p.includes('.quote: does not appear word for word'))).to.equal(true);
   });
 
   it('names a follow-up that does not exist', () => {
     const dir = copyKnowledge();
-    edit(dir, 'answers/senco.md', /followUps: \[([a-z-]+)/, 'followUps: [no-such-answer');
+    editFile(dir, 'answers/senco.md', /followUps: \[([a-z-]+)/, 'followUps: [no-such-answer');
     expect(runKbCheck(dir)).to.include('answers/senco.md: followUps[0]: "no-such-answer" is not the id of an answer');
   });
 
@@ -49,19 +32,19 @@ describe('npm run kb:check', function () {
 
   it('names a field that breaks the schema', () => {
     const dir = copyKnowledge();
-    edit(dir, 'answers/senco.md', /^audience: .*$/m, 'audience: [aliens]');
+    editFile(dir, 'answers/senco.md', /^audience: .*$/m, 'audience: [aliens]');
     expect(runKbCheck(dir).some((p) => p.startsWith('answers/senco.md: audience'))).to.equal(true);
   });
 
   it('refuses a phone number that no source gives', () => {
     const dir = copyKnowledge();
-    edit(dir, 'answers/senco.md', /\n---\n/, '\n---\nRing 01234 567890 for help.\n');
+    editFile(dir, 'answers/senco.md', /\n---\n/, '\n---\nRing 01234 567890 for help.\n');
     expect(runKbCheck(dir).some((p) => p.includes('phone number "01234 567890"'))).to.equal(true);
   });
 
   it('refuses an answer over 180 words', () => {
     const dir = copyKnowledge();
-    edit(dir, 'answers/senco.md', /\n---\n/, '\n---\n' + 'word '.repeat(200) + '\n');
+    editFile(dir, 'answers/senco.md', /\n---\n/, '\n---\n' + 'word '.repeat(200) + '\n');
     expect(runKbCheck(dir).some((p) => p.startsWith('answers/senco.md: body: has'))).to.equal(true);
   });
 
