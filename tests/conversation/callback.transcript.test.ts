@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { TestAdapter, type Activity } from 'botbuilder';
-import { loadConfig } from '../../src/config/Config';
-import { createServer, type AppServer } from '../../src/server/createServer';
+import type { AppServer } from '../../src/server/createServer';
 import { SqliteCallbackStore } from '../../src/callbacks/SqliteCallbackStore';
 import type { CallbackStore } from '../../src/callbacks/CallbackStore';
 import type { NewCallbackRequest } from '../../src/callbacks/CallbackRequest';
@@ -278,7 +277,7 @@ describe('Conversation: a call-back request is stored before the person is told'
 
   it('writes the request, then says it was sent', async () => {
     const events: string[] = [];
-    const app = await createServer(loadConfig({ STATE_STORE: 'memory', LOG_LEVEL: 'silent', ...DEPLOYED }), { callbacks: recordingStore(events) });
+    const app = await createTestApp(DEPLOYED, { callbacks: recordingStore(events) });
     try {
       const said = await runFlow(app, events);
       expect(said.join('\n')).to.match(/has been sent/);
@@ -290,7 +289,7 @@ describe('Conversation: a call-back request is stored before the person is told'
 
   it('a store that fails: the person is told it was NOT sent, and can try again', async () => {
     const events: string[] = [];
-    const app = await createServer(loadConfig({ STATE_STORE: 'memory', LOG_LEVEL: 'silent', ...DEPLOYED }), { callbacks: recordingStore(events, true) });
+    const app = await createTestApp(DEPLOYED, { callbacks: recordingStore(events, true) });
     try {
       const said = await runFlow(app, events);
       const last = said.join('\n');
