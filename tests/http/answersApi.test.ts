@@ -1,17 +1,10 @@
 import { expect } from 'chai';
-import type { AppServer } from '../../src/server/createServer';
-import { createTestApp } from '../support/Transcript';
+import { listeningTestApp } from '../support/listeningApp';
 
 describe('HTTP: GET /api/answers (real listening server)', () => {
-  let app: AppServer;
-  let base: string;
-  before(async () => {
-    app = await createTestApp();
-    base = await app.listen(0);
-  });
-  after(() => app.close());
+  const server = listeningTestApp();
 
-  const get = (query: string) => fetch(`${base}/api/answers${query}`);
+  const get = (query: string) => fetch(`${server.base}/api/answers${query}`);
 
   it('answers a question with the documented JSON shape', async () => {
     const res = await get('?q=' + encodeURIComponent('what is the local offer'));
@@ -66,7 +59,7 @@ describe('HTTP: GET /api/answers (real listening server)', () => {
   });
 
   it('GET /healthz says ok', async () => {
-    const res = await fetch(`${base}/healthz`);
+    const res = await fetch(`${server.base}/healthz`);
     expect(res.status).to.equal(200);
     expect(((await res.json()) as { status: string }).status).to.equal('ok');
   });

@@ -1,18 +1,11 @@
 import { expect } from 'chai';
-import type { AppServer } from '../../src/server/createServer';
-import { createTestApp } from '../support/Transcript';
+import { listeningTestApp } from '../support/listeningApp';
 
 describe('HTTP: Bot Framework authentication is on when MicrosoftAppId is set', () => {
-  let app: AppServer;
-  let base: string;
-  before(async () => {
-    app = await createTestApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
-    base = await app.listen(0);
-  });
-  after(() => app.close());
+  const server = listeningTestApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
 
   it('refuses an activity without a Bot Framework token with 401', async () => {
-    const res = await fetch(`${base}/api/messages`, {
+    const res = await fetch(`${server.base}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -29,7 +22,7 @@ describe('HTTP: Bot Framework authentication is on when MicrosoftAppId is set', 
   });
 
   it('refuses a forged token with 401', async () => {
-    const res = await fetch(`${base}/api/messages`, {
+    const res = await fetch(`${server.base}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer not.a.jwt' },
       body: JSON.stringify({ type: 'message', text: 'hi', channelId: 'webchat', serviceUrl: 'https://example.invalid', conversation: { id: 'c1' }, from: { id: 'u1' } }),

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import type { AppServer } from '../../src/server/createServer';
 import { createTestApp } from '../support/Transcript';
+import { listeningTestApp } from '../support/listeningApp';
 import type { Activity as BotActivity } from 'botbuilder';
 import { activityText } from '../support/activityText';
 
@@ -63,16 +63,10 @@ const textOf = (a: Activity | undefined): string => activityText((a ?? {}) as un
 const fromBot = (acts: Activity[]) => acts.filter((a) => a.from.role === 'bot' && a.type === 'message');
 
 describe('HTTP: the local Direct Line endpoint (Web Chat without Azure)', () => {
-  let app: AppServer;
-  let base: string;
-  before(async () => {
-    app = await createTestApp();
-    base = await app.listen(0);
-  });
-  after(() => app.close());
+  const server = listeningTestApp();
 
   it('starts a conversation with 201 and the welcome in the stream', async () => {
-    const c = new Client(base);
+    const c = new Client(server.base);
     expect(await c.start()).to.equal(201);
     expect(c.conversationId).to.be.a('string').and.not.equal('');
     const first = await c.poll();
@@ -84,7 +78,7 @@ describe('HTTP: the local Direct Line endpoint (Web Chat without Azure)', () => 
   });
 
   it('echoes the message with its clientActivityID, as the user the token names, then the answer', async () => {
-    const c = new Client(base);
+    const c = new Client(server.base);
     await c.start();
     await c.poll();
     const sent = await c.say('what is sen support', 'client-42');
@@ -102,20 +96,20 @@ describe('HTTP: the local Direct Line endpoint (Web Chat without Azure)', () => 
   });
 
   it('handles a card button (a message with a value) as an action', async () => {
-    const c = new Client(base);
+    const c = new Client(server.base);
     await c.start();
     await c.say('what is the local offer');
     const answer = fromBot(await c.poll()).find((a) => /Source: /.test(textOf(a))) as Activity;
-    const followUpId = app.services.answers.byId('local-offer')?.followUps[0] as string;
+    const followUpId = server.app.services.answers.byId('local-offer')?.followUps[0] as string;
     const r = await c.call('POST', `/conversations/${c.conversationId}/activities`, { type: 'message', value: { action: 'showAnswer', id: followUpId } });
     expect(r.status).to.equal(200);
     expect(answer).to.not.equal(undefined);
     const got = fromBot(await c.poll());
-    expect(textOf(got[0])).to.include(app.services.answers.title(followUpId));
+    expect(textOf(got[0])).to.include(server.app.services.answers.title(followUpId));
   });
 
   it('refreshes a token; the new token works', async () => {
-    const c = new Client(base);
+    const c = new Client(server.base);
     await c.start();
     const r = await c.call('POST', '/tokens/refresh');
     expect(r.status).to.equal(200);
@@ -126,7 +120,7 @@ describe('HTTP: the local Direct Line endpoint (Web Chat without Azure)', () => 
   });
 
   it('refuses requests without a token (401) or with a forged one (403)', async () => {
-    const c = new Client(base);
+    const c = new Client(server.base);
     await c.start();
     const noToken = await c.call('GET', `/conversations/${c.conversationId}/activities`, undefined, null);
     expect(noToken.status).to.equal(401);
@@ -138,8 +132,8 @@ describe('HTTP: the local Direct Line endpoint (Web Chat without Azure)', () => 
   });
 
   it('answers 404 for an unknown conversation and 403 for somebody else’s', async () => {
-    const a = new Client(base);
-    const b = new Client(base);
+    const a = new Client(server.base);
+    const b = new Client(server.base);
     await a.start();
     await b.start();
     expect((await a.call('GET', '/conversations/no-such-conversation/activities')).status).to.equal(404);
@@ -160,7 +154,7 @@ describe('HTTP: the local Direct Line endpoint (Web Chat without Azure)', () => 
     ['channelData that is not an object', { type: 'message', text: 'hi', channelData: 'x' }],
   ] as const) {
     it(`answers 400 with a JSON message for ${label}`, async () => {
-      const c = new Client(base);
+      const c = new Client(server.base);
       await c.start();
       const r = await c.call('POST', `/conversations/${c.conversationId}/activities`, body);
       expect(r.status).to.equal(400);
@@ -172,14 +166,14 @@ describe('HTTP: the local Direct Line endpoint (Web Chat without Azure)', () => 
   }
 
   it('answers 400 for a watermark that is not one it gave', async () => {
-    const c = new Client(base);
+    const c = new Client(server.base);
     await c.start();
     expect((await c.call('GET', `/conversations/${c.conversationId}/activities?watermark=abc`)).status).to.equal(400);
     expect((await c.call('GET', `/conversations/${c.conversationId}/activities?watermark=-1`)).status).to.equal(400);
   });
 
   it('accepts typing without running a turn', async () => {
-    const c = new Client(base);
+    const c = new Client(server.base);
     await c.start();
     await c.poll();
     expect((await c.call('POST', `/conversations/${c.conversationId}/activities`, { type: 'typing' })).status).to.equal(200);
@@ -224,18 +218,12 @@ describe('HTTP: a local web chat conversation survives a server restart (SQLite 
 });
 
 describe('HTTP: with MicrosoftAppId set, the local Direct Line endpoint is not there', () => {
-  let app: AppServer;
-  let base: string;
-  before(async () => {
-    app = await createTestApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'test-password' });
-    base = await app.listen(0);
-  });
-  after(() => app.close());
+  const server = listeningTestApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'test-password' });
 
   it('answers 404 to the Direct Line routes and tells the page to use Azure', async () => {
-    expect((await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).status).to.equal(404);
-    expect((await fetch(`${base}/v3/directline/conversations`, { method: 'POST' })).status).to.equal(404);
-    const config = (await (await fetch(`${base}/api/chat-config`)).json()) as Json;
+    expect((await fetch(`${server.base}/v3/directline/tokens/generate`, { method: 'POST' })).status).to.equal(404);
+    expect((await fetch(`${server.base}/v3/directline/conversations`, { method: 'POST' })).status).to.equal(404);
+    const config = (await (await fetch(`${server.base}/api/chat-config`)).json()) as Json;
     expect(config).to.deep.equal({ mode: 'azure', directLineDomain: 'https://directline.botframework.com/v3/directline', available: false });
   });
 });

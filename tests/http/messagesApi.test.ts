@@ -1,17 +1,10 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
-import type { AppServer } from '../../src/server/createServer';
-import { createTestApp } from '../support/Transcript';
+import { listeningTestApp } from '../support/listeningApp';
 import { activityText, submitActions } from '../support/activityText';
 
 describe('HTTP: POST /api/messages with expectReplies (real listening server, no credentials)', () => {
-  let app: AppServer;
-  let base: string;
-  before(async () => {
-    app = await createTestApp();
-    base = await app.listen(0);
-  });
-  after(() => app.close());
+  const server = listeningTestApp();
 
   let n = 0;
   function activity(extra: Partial<Activity>, conversation = 'http-conv-1'): Partial<Activity> {
@@ -29,7 +22,7 @@ describe('HTTP: POST /api/messages with expectReplies (real listening server, no
   }
 
   async function post(body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-    const res = await fetch(`${base}/api/messages`, {
+    const res = await fetch(`${server.base}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: typeof body === 'string' ? body : JSON.stringify(body),

@@ -1,18 +1,11 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
-import type { AppServer } from '../../src/server/createServer';
-import { createTestApp } from '../support/Transcript';
+import { listeningTestApp } from '../support/listeningApp';
 import { activityText } from '../support/activityText';
 import { SEARCH_ANSWERS_COMMAND_ID } from '../../src/teams/TeamsManifest';
 
 describe('HTTP: Teams activities to /api/messages', () => {
-  let app: AppServer;
-  let base: string;
-  before(async () => {
-    app = await createTestApp();
-    base = await app.listen(0);
-  });
-  after(() => app.close());
+  const server = listeningTestApp();
 
   // Teams sends invokes as plain requests and reads the invoke response from the HTTP body;
   // messages and conversation updates here ask for their replies in the body (expectReplies).
@@ -28,7 +21,7 @@ describe('HTTP: Teams activities to /api/messages', () => {
   });
 
   async function post(body: Partial<Activity>): Promise<{ status: number; json: Record<string, unknown> }> {
-    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${server.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> };
   }
 

@@ -2,21 +2,14 @@ import zlib from 'node:zlib';
 import { expect } from 'chai';
 import restify from 'restify';
 import { loadConfig } from '../../src/config/Config';
-import type { AppServer } from '../../src/server/createServer';
 import { registerDirectLineTokenRoute } from '../../src/server/directLineToken';
-import { createTestApp } from '../support/Transcript';
+import { listeningTestApp } from '../support/listeningApp';
 
 describe('HTTP: the web chat page and its files, served by our own server', () => {
-  let app: AppServer;
-  let base: string;
-  before(async () => {
-    app = await createTestApp({ STATE_TTL_DAYS: '12', CALLBACK_RETENTION_DAYS: '45' });
-    base = await app.listen(0);
-  });
-  after(() => app.close());
+  const server = listeningTestApp({ STATE_TTL_DAYS: '12', CALLBACK_RETENTION_DAYS: '45' });
 
   it('GET / serves the chat page with a strict Content-Security-Policy and no third-party scripts', async () => {
-    const res = await fetch(`${base}/`);
+    const res = await fetch(`${server.base}/`);
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-type')).to.match(/^text\/html/);
     const csp = res.headers.get('content-security-policy') ?? '';
@@ -35,7 +28,7 @@ describe('HTTP: the web chat page and its files, served by our own server', () =
   });
 
   it('GET /privacy says the retention periods in force', async () => {
-    const res = await fetch(`${base}/privacy`);
+    const res = await fetch(`${server.base}/privacy`);
     expect(res.status).to.equal(200);
     const html = await res.text();
     expect(html).to.include('has not been used for 12 days');
@@ -44,7 +37,7 @@ describe('HTTP: the web chat page and its files, served by our own server', () =
   });
 
   it('GET /vendor/webchat.js serves the Web Chat bundle, gzipped when asked, with an ETag', async () => {
-    const res = await fetch(`${base}/vendor/webchat.js`, { headers: { 'accept-encoding': 'gzip' } });
+    const res = await fetch(`${server.base}/vendor/webchat.js`, { headers: { 'accept-encoding': 'gzip' } });
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-type')).to.match(/^text\/javascript/);
     // The length header is the size sent (gzip); fetch hands us the unpacked text.
@@ -53,24 +46,24 @@ describe('HTTP: the web chat page and its files, served by our own server', () =
     expect(body.length).to.be.greaterThan(3_000_000);
     expect(body).to.include('renderWebChat');
     const etag = res.headers.get('etag') as string;
-    const again = await fetch(`${base}/vendor/webchat.js`, { headers: { 'if-none-match': etag } });
+    const again = await fetch(`${server.base}/vendor/webchat.js`, { headers: { 'if-none-match': etag } });
     expect(again.status).to.equal(304);
   });
 
   it('GET /static/chat.js and /static/chat.css serve the page’s own files; other paths are 404', async () => {
-    expect((await fetch(`${base}/static/chat.js`)).status).to.equal(200);
-    expect((await fetch(`${base}/static/chat.css`)).headers.get('content-type')).to.match(/^text\/css/);
-    expect((await fetch(`${base}/static/../package.json`)).status).to.not.equal(200);
-    expect((await fetch(`${base}/static/secret.txt`)).status).to.equal(404);
-    expect((await fetch(`${base}/vendor/SOURCE.md`)).status).to.equal(404);
+    expect((await fetch(`${server.base}/static/chat.js`)).status).to.equal(200);
+    expect((await fetch(`${server.base}/static/chat.css`)).headers.get('content-type')).to.match(/^text\/css/);
+    expect((await fetch(`${server.base}/static/../package.json`)).status).to.not.equal(200);
+    expect((await fetch(`${server.base}/static/secret.txt`)).status).to.equal(404);
+    expect((await fetch(`${server.base}/vendor/SOURCE.md`)).status).to.equal(404);
   });
 
   it('GET /api/chat-config tells the page to use the local Direct Line endpoint when no app id is set', async () => {
-    expect(await (await fetch(`${base}/api/chat-config`)).json()).to.deep.equal({ mode: 'local', directLinePath: '/v3/directline' });
+    expect(await (await fetch(`${server.base}/api/chat-config`)).json()).to.deep.equal({ mode: 'local', directLinePath: '/v3/directline' });
   });
 
   it('/api/directline/token answers 503 with a JSON message when DIRECT_LINE_SECRET is not set', async () => {
-    const res = await fetch(`${base}/api/directline/token`, { method: 'POST' });
+    const res = await fetch(`${server.base}/api/directline/token`, { method: 'POST' });
     expect(res.status).to.equal(503);
     expect(await res.json()).to.have.nested.property('error.code', 'NotConfigured');
   });
@@ -78,7 +71,7 @@ describe('HTTP: the web chat page and its files, served by our own server', () =
   it('serves gzip bodies that really are gzip', async () => {
     const http = await import('node:http');
     const raw = await new Promise<Buffer>((resolve, reject) => {
-      http.get(`${base}/`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+      http.get(`${server.base}/`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve(Buffer.concat(chunks)));
