@@ -19,6 +19,14 @@ function buttons(reply: Partial<Activity>): string[] {
   return (reply.suggestedActions?.actions ?? []).map((a) => a.title as string);
 }
 
+/** The person asks for the check in the usual words, and is asked the first question. */
+function checkStarted(app: AppServer): Transcript {
+  return new Transcript(app, 'webchat')
+    .userSays('help me work out if we should ask for an EHCP')
+    .botReplies(/a few quick questions/)
+    .botReplies(/SEN support/);
+}
+
 const PROMISE = /will (get|be given|be issued) an? (ehc )?plan|guarantee|the (council|local authority) will (agree|say yes|assess)/i;
 
 describe('Conversation: "should we request an EHC needs assessment?" check (real bot, real knowledge base)', () => {
@@ -231,10 +239,7 @@ describe('Conversation: "should we request an EHC needs assessment?" check (real
       .run());
 
   it('an answer it cannot read is asked again with an example, twice, then skipping is offered', () =>
-    new Transcript(app, 'webchat')
-      .userSays('help me work out if we should ask for an EHCP')
-      .botReplies(/a few quick questions/)
-      .botReplies(/SEN support/)
+    checkStarted(app)
       .userSays('yes')
       .botReplies(/How long/)
       .userSays('ages')
@@ -254,10 +259,7 @@ describe('Conversation: "should we request an EHC needs assessment?" check (real
       .run());
 
   it('offered a skip and still unreadable, it leaves the question out and moves on', () =>
-    new Transcript(app, 'webchat')
-      .userSays('help me work out if we should ask for an EHCP')
-      .botReplies(/a few quick questions/)
-      .botReplies(/SEN support/)
+    checkStarted(app)
       .userSays('hmm')
       .botReplies(/didn't catch that/)
       .userSays('erm')
@@ -270,10 +272,7 @@ describe('Conversation: "should we request an EHC needs assessment?" check (real
       .run());
 
   it('"back" returns to the previous question and "start again" to the first', () =>
-    new Transcript(app, 'webchat')
-      .userSays('help me work out if we should ask for an EHCP')
-      .botReplies(/a few quick questions/)
-      .botReplies(/SEN support/)
+    checkStarted(app)
       .userSays('back')
       .botReplies('This is the first question.')
       .botReplies(/Is your child on SEN support/)
@@ -291,10 +290,7 @@ describe('Conversation: "should we request an EHC needs assessment?" check (real
       .run());
 
   it('"cancel" mid-way stops the check; the next message is a question again', () =>
-    new Transcript(app, 'webchat')
-      .userSays('help me work out if we should ask for an EHCP')
-      .botReplies(/a few quick questions/)
-      .botReplies(/SEN support/)
+    checkStarted(app)
       .userSays('yes')
       .botReplies(/How long/)
       .userSays('cancel')
@@ -307,10 +303,7 @@ describe('Conversation: "should we request an EHC needs assessment?" check (real
       .run());
 
   it('an urgent message mid-way gets the urgent help first, then the same question again', () =>
-    new Transcript(app, 'webchat')
-      .userSays('help me work out if we should ask for an EHCP')
-      .botReplies(/a few quick questions/)
-      .botReplies(/SEN support/)
+    checkStarted(app)
       .userSays('yes')
       .botReplies(/How long/)
       .userSays('honestly he says he wants to kill himself')
@@ -324,10 +317,7 @@ describe('Conversation: "should we request an EHC needs assessment?" check (real
       .run());
 
   it('"help" mid-way shows what the assistant can do, then asks the question again', () =>
-    new Transcript(app, 'webchat')
-      .userSays('help me work out if we should ask for an EHCP')
-      .botReplies(/a few quick questions/)
-      .botReplies(/SEN support/)
+    checkStarted(app)
       .userSays('help')
       .botReplies(/Check if it's time to ask for an EHC needs assessment/)
       .botReplies(/Is your child on SEN support/)

@@ -14,6 +14,10 @@ let people = 0;
 /** A transcript for a new person (the area is remembered per person). */
 const person = (app: AppServer, channel: string) => new Transcript(app, channel, `person-${++people}`);
 
+/** A new person says "talk to someone" and is asked which council area they live in. */
+const askedTheirArea = (app: AppServer, channel: string) =>
+  person(app, channel).userSays('talk to someone').botReplies(/can talk things through/).botReplies(/Which council area/);
+
 const suggested = (reply: Partial<Activity> | undefined) => (reply?.suggestedActions?.actions ?? []).map((a) => a.title);
 
 describe('Conversation: the hand-off to SENDIASS (real bot, real area directory)', () => {
@@ -46,10 +50,7 @@ describe('Conversation: the hand-off to SENDIASS (real bot, real area directory)
           .run());
 
       it('"Bedford" asks which of Bedford and Central Bedfordshire; the button (or its number) picks one', () =>
-        person(app, channel)
-          .userSays('talk to someone')
-          .botReplies(/can talk things through/)
-          .botReplies(/Which council area/)
+        askedTheirArea(app, channel)
           .userSays('Bedford')
           .botReplies((reply, text) => {
             expect(text).to.match(/fits more than one council\. Which do you mean\?/);
@@ -64,10 +65,7 @@ describe('Conversation: the hand-off to SENDIASS (real bot, real area directory)
           .run());
 
       it('a town it does not know gets "which council area?" with a list to pick from; a pick is used', () =>
-        person(app, channel)
-          .userSays('talk to someone')
-          .botReplies(/can talk things through/)
-          .botReplies(/Which council area/)
+        askedTheirArea(app, channel)
           .userSays('Chorley')
           .botReplies((reply, text) => {
             expect(text).to.match(/couldn't match that to a council area in England\. Which council area are you in\?/);
@@ -93,10 +91,7 @@ describe('Conversation: the hand-off to SENDIASS (real bot, real area directory)
   }
 
   it('the contact card for a verified area (East Riding of Yorkshire): phone as tel:, email as mailto:, website', () =>
-    person(app, 'webchat')
-      .userSays('talk to someone')
-      .botReplies(/can talk things through/)
-      .botReplies(/Which council area/)
+    askedTheirArea(app, 'webchat')
       .userSays('east riding')
       .botReplies(/East Riding of Yorkshire/)
       .botReplies((reply, text) => {
@@ -132,10 +127,7 @@ describe('Conversation: the hand-off to SENDIASS (real bot, real area directory)
       .run());
 
   it('a third-party phone is shown only as "reported; check the website" (Leeds)', () =>
-    person(app, 'webchat')
-      .userSays('talk to someone')
-      .botReplies(/can talk things through/)
-      .botReplies(/Which council area/)
+    askedTheirArea(app, 'webchat')
       .userSays('leeds')
       .botReplies(/Leeds/)
       .botReplies((reply, text) => {
@@ -145,10 +137,7 @@ describe('Conversation: the hand-off to SENDIASS (real bot, real area directory)
       .run());
 
   it('an unknown area ("not sure"): says so and gives the national route', () =>
-    person(app, 'webchat')
-      .userSays('talk to someone')
-      .botReplies(/can talk things through/)
-      .botReplies(/Which council area/)
+    askedTheirArea(app, 'webchat')
       .userSays('not sure')
       .botReplies((_reply, text) => {
         expect(text).to.match(/I don't know your council area, so here is how to find your local service/);
@@ -160,10 +149,7 @@ describe('Conversation: the hand-off to SENDIASS (real bot, real area directory)
       .run());
 
   it('three places it cannot match lead to the national route instead of asking for ever', () =>
-    person(app, 'webchat')
-      .userSays('talk to someone')
-      .botReplies(/can talk things through/)
-      .botReplies(/Which council area/)
+    askedTheirArea(app, 'webchat')
       .userSays('Narnia')
       .botReplies(/couldn't match that/)
       .userSays('Atlantis')
@@ -239,10 +225,7 @@ describe('Conversation: the hand-off to SENDIASS (real bot, real area directory)
   it('"I\'ve moved to …" while the hand-off is waiting shows the new area\'s card at once', async () => {
     const deployed = await createTestApp({ DEPLOYMENT_CONFIG: 'deployment.example.json' });
     try {
-      await person(deployed, 'webchat')
-        .userSays('talk to someone')
-        .botReplies(/can talk things through/)
-        .botReplies(/Which council area/)
+      await askedTheirArea(deployed, 'webchat')
         .userSays('Trafford')
         .botReplies(/I'll remember Trafford/)
         .botReplies(/Your local SENDIASS: Trafford/)
@@ -287,10 +270,7 @@ describe('Conversation: the hand-off to SENDIASS (real bot, real area directory)
       .run());
 
   it('with no deployment, no call back is offered (there is no service to send it to)', () =>
-    person(app, 'webchat')
-      .userSays('talk to someone')
-      .botReplies(/can talk things through/)
-      .botReplies(/Which council area/)
+    askedTheirArea(app, 'webchat')
       .userSays('Trafford')
       .botReplies(/I'll remember Trafford/)
       .botReplies(/Your local SENDIASS: Trafford/)
@@ -301,10 +281,7 @@ describe('Conversation: the hand-off to SENDIASS (real bot, real area directory)
   it('a question typed instead of answering the call-back offer is answered', async () => {
     const deployed = await createTestApp({ DEPLOYMENT_CONFIG: 'deployment.example.json' });
     try {
-      await person(deployed, 'webchat')
-        .userSays('talk to someone')
-        .botReplies(/can talk things through/)
-        .botReplies(/Which council area/)
+      await askedTheirArea(deployed, 'webchat')
         .userSays('Trafford')
         .botReplies(/I'll remember Trafford/)
         .botReplies(/Your local SENDIASS: Trafford/)
