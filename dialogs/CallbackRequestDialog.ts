@@ -229,7 +229,7 @@ export class CallbackRequestDialog extends ComponentDialog {
       await context.sendActivity('Sorry, I couldn\'t save your request just now, so it has not been sent. Say "send" to try again, or contact the service with the details above.');
       return step.replaceDialog(LOOP_ID, { ...state, retries: 0, retryMessage: undefined });
     }
-    const service = this.serviceName(area);
+    const service = this.deps.areas.serviceName(area);
     const by = saved.contactKind === 'phone' ? 'phone' : 'email';
     await context.sendActivity(
       `Thank you: your request has been sent to ${service}. Your reference is ${shortReference(saved.id)}.\n\n` +
@@ -257,7 +257,7 @@ export class CallbackRequestDialog extends ComponentDialog {
     switch (state.field) {
       case 'consent': {
         const area = await this.area(context);
-        const service = area ? this.serviceName(area) : 'your local SENDIASS';
+        const service = area ? this.deps.areas.serviceName(area) : 'your local SENDIASS';
         const topics = state.topicTitles.length ? '\n- and, only if you agree, the titles of the topics we looked at (never our conversation)' : '';
         return questionActivity(
           channel,
@@ -288,7 +288,7 @@ export class CallbackRequestDialog extends ComponentDialog {
         const card = this.deps.cards.review(
           {
             area,
-            serviceName: area ? this.serviceName(area) : undefined,
+            serviceName: area ? this.deps.areas.serviceName(area) : undefined,
             name: d.name ?? '',
             contact: d.contact ?? '',
             contactKind: d.contactKind ?? 'phone',
@@ -303,11 +303,6 @@ export class CallbackRequestDialog extends ComponentDialog {
         return { ...card, text: [note.text, card.text].filter(Boolean).join('\n\n') };
       }
     }
-  }
-
-  private serviceName(area: string): string {
-    const details = this.deps.areas.contactFor(this.deps.areas.get(area));
-    return details.serviceName ?? `the SENDIASS for ${area}`;
   }
 
   private async area(context: TurnContext): Promise<string | undefined> {

@@ -121,7 +121,7 @@ export class HandoffDialog extends ComponentDialog {
     await this.remember(innerDc.context, area);
     const inCallback = innerDc.activeDialog?.id === CALLBACK_REQUEST_DIALOG_ID;
     if (inCallback && this.canCallBack(area)) {
-      await innerDc.context.sendActivity(`OK, I've changed your area to ${area.name}. Your request will go to ${this.deps.areas.contactFor(area).serviceName ?? `the SENDIASS for ${area.name}`}.`);
+      await innerDc.context.sendActivity(`OK, I've changed your area to ${area.name}. Your request will go to ${this.deps.areas.serviceName(area.name)}.`);
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
@@ -176,11 +176,10 @@ export class HandoffDialog extends ComponentDialog {
     if (!area || !this.deps.callback) return this.finish(step);
     if (!this.canCallBack(area)) {
       const own = this.deps.areas.defaultArea;
-      const runBy = own ? this.deps.areas.contactFor(own).serviceName ?? `the SENDIASS for ${own.name}` : undefined;
-      if (own && runBy) await context.sendActivity(`This assistant is run by ${runBy}, so it can only take call-back requests for families in ${own.name}. Please contact your own service with the details above.`);
+      if (own) await context.sendActivity(`This assistant is run by ${this.deps.areas.serviceName(own.name)}, so it can only take call-back requests for families in ${own.name}. Please contact your own service with the details above.`);
       return this.finish(step);
     }
-    const service = details.serviceName ?? `the SENDIASS for ${area.name}`;
+    const service = this.deps.areas.serviceName(area.name);
     const offer = questionActivity(context.activity.channelId, `Would you like ${service} to contact you? I can send them a call-back request.`, ['Yes please', 'No thanks']);
     return step.prompt(OFFER_PROMPT_ID, { prompt: offer, retryPrompt: offer });
   }

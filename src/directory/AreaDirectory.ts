@@ -184,6 +184,11 @@ export class AreaDirectory {
     return score + (1 - ratio) * 0.5;
   }
 
+  /** How the assistant names an area's service: its name, or "the SENDIASS for <area>" where the data gives none. */
+  serviceName(areaName: string): string {
+    return this.contactFor(this.get(areaName)).serviceName ?? `the SENDIASS for ${areaName}`;
+  }
+
   /** The contact details to show for an area (undefined: the area is not known). */
   contactFor(area: Area | undefined): ContactDetails {
     if (!area) {
