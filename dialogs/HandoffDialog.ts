@@ -1,7 +1,7 @@
 import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Area } from '../src/directory/Area';
-import type { AreaDirectory } from '../src/directory/AreaDirectory';
+import type { AreaDirectory, AreaMatch } from '../src/directory/AreaDirectory';
 import type { HandoffCards } from '../src/bot/HandoffCards';
 import { recognizeYesNo } from '../src/recognition/YesNoRecognizer';
 import { answerText } from '../src/recognition/answerText';
@@ -64,6 +64,13 @@ const INTRO: Record<HandoffReason, string> = {
 
 const ASK_AREA = 'Which council area do you live in? For example Leeds, Kent or Lancashire.';
 
+/** How to ask for the new area when a change of area did not name exactly one. */
+function askNewArea(found: Exclude<AreaMatch, { kind: 'match' }>): AreaPromptOptions {
+  return found.kind === 'ambiguous'
+    ? { text: 'That name fits more than one council. Which do you mean?', choices: found.options.map((a) => a.name) }
+    : { text: 'Which council area are you in now?', unknownFirst: true };
+}
+
 /**
  * The hand-off to the person's local SENDIASS: asks their council area when it is not known
  * (AreaPrompt: fuzzy matching, "which do you mean?", "which council area?") and remembers it in
@@ -110,12 +117,8 @@ export class HandoffDialog extends ComponentDialog {
     const options = ((main?.state as { options?: MainOptions } | undefined)?.options ?? {}) as Partial<MainOptions>;
     const reason = options.reason ?? 'asked';
     if (found.kind !== 'match') {
-      const ask: AreaPromptOptions =
-        found.kind === 'ambiguous'
-          ? { text: 'That name fits more than one council. Which do you mean?', choices: found.options.map((a) => a.name) }
-          : { text: 'Which council area are you in now?', unknownFirst: true };
       await innerDc.cancelAllDialogs();
-      return innerDc.beginDialog(MAIN_ID, { reason, introduced: true, ask } satisfies MainOptions);
+      return innerDc.beginDialog(MAIN_ID, { reason, introduced: true, ask: askNewArea(found) } satisfies MainOptions);
     }
     const area = found.area;
     await this.remember(innerDc.context, area);
@@ -137,11 +140,7 @@ export class HandoffDialog extends ComponentDialog {
     if (o.changeArea) {
       const found = this.deps.areas.find(o.changeArea);
       if (found.kind === 'match') return step.next({ kind: 'area', name: found.area.name } satisfies AreaReply);
-      const ask: AreaPromptOptions =
-        found.kind === 'ambiguous'
-          ? { text: 'That name fits more than one council. Which do you mean?', choices: found.options.map((a) => a.name) }
-          : { text: 'Which council area are you in now?', unknownFirst: true };
-      return step.prompt(AREA_PROMPT_ID, ask);
+      return step.prompt(AREA_PROMPT_ID, askNewArea(found));
     }
     if (o.ask) return step.prompt(AREA_PROMPT_ID, o.ask);
     if (!o.introduced) await context.sendActivity(INTRO[o.reason] ?? INTRO.asked);
