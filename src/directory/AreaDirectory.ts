@@ -194,7 +194,7 @@ export class AreaDirectory {
     if (!area) {
       return { source: 'none', nameConfirmed: false, hasUsableContact: false, national: nationalRoute() };
     }
-    const own = this.deployment && this.get(this.deployment.area) === area ? this.deployment.service : undefined;
+    const own = this.defaultArea === area ? this.deployment?.service : undefined;
     const s = area.service;
     const details: ContactDetails = {
       areaName: area.name,
