@@ -7,6 +7,7 @@ import {
 } from 'botbuilder-dialogs';
 import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { AnswerService } from '../src/matching/AnswerService';
+import { topicId } from '../src/knowledge/Answer';
 import { AnswerCards } from '../src/bot/AnswerCards';
 import { CardAction, isRootCardAction, readCardAction, type CardActionValue } from '../src/bot/CardActions';
 import type { GuideRegistration } from './GuideRegistration';
@@ -184,13 +185,13 @@ export class RootDialog extends ComponentDialog {
         await context.sendActivity(this.deps.cards.urgent(response.results[0].answer, context.activity.channelId));
         break;
       case 'answer': {
-        const answer = response.results[0].answer;
-        if ((answer.variantOf ?? answer.id) === 'contact-sendiass' && this.deps.handoff) return this.startHandoff(innerDc, 'asked');
-        await this.showAnswer(innerDc, answer.variantOf ?? answer.id);
+        const id = topicId(response.results[0].answer);
+        if (id === 'contact-sendiass' && this.deps.handoff) return this.startHandoff(innerDc, 'asked');
+        await this.showAnswer(innerDc, id);
         break;
       }
       case 'clarify':
-        state.clarifyIds = response.results.map((r) => r.answer.variantOf ?? r.answer.id);
+        state.clarifyIds = response.results.map((r) => topicId(r.answer));
         await context.sendActivity(this.deps.cards.clarify(response.results.map((r) => r.answer), context.activity.channelId));
         break;
       case 'none':

@@ -10,6 +10,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import type { AnswerCards } from './AnswerCards';
+import { topicId } from '../knowledge/Answer';
 import type { CannedAnswerSearch } from '../matching/CannedAnswerSearch';
 import type { AnswerService } from '../matching/AnswerService';
 import { SEARCH_ANSWERS_COMMAND_ID, SEARCH_QUERY_PARAMETER } from '../teams/TeamsManifest';
@@ -84,7 +85,7 @@ export class SenSupportBot extends TeamsActivityHandler {
         attachmentLayout: 'list',
         attachments: hits.map((h) => ({
           ...this.deps.cards.composeCard(h.answer),
-          preview: CardFactory.heroCard(h.answer.title, h.preview, undefined, undefined, { tap: { type: 'invoke', title: h.answer.title, value: { id: h.answer.variantOf ?? h.answer.id } } }),
+          preview: CardFactory.heroCard(h.answer.title, h.preview, undefined, undefined, { tap: { type: 'invoke', title: h.answer.title, value: { id: topicId(h.answer) } } }),
         })),
       },
     };

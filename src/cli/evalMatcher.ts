@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { topicId } from '../knowledge/Answer';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { AnswerMatcher } from '../matching/AnswerMatcher';
 import { AnswerService, URGENT_TOPIC_ID } from '../matching/AnswerService';
@@ -41,7 +42,7 @@ export function evaluate(service: AnswerService, lines: EvalLine[]): { rows: Eva
   const rows = lines.map((l) => {
     const r = service.ask(l.q);
     const top = r.results[0]?.answer;
-    return { q: l.q, expect: l.expect, outcome: r.outcome, top: top ? (top.variantOf ?? top.id) : undefined, confidence: r.confidence };
+    return { q: l.q, expect: l.expect, outcome: r.outcome, top: top ? topicId(top) : undefined, confidence: r.confidence };
   });
   const inScope = rows.filter((r) => r.expect !== 'none' && r.expect !== URGENT_TOPIC_ID);
   const none = rows.filter((r) => r.expect === 'none');

@@ -29,6 +29,11 @@ export interface Answer {
   file: string;
 }
 
+/** The id an answer is known by to people, buttons and counts: for a local variant, the answer it replaces. */
+export function topicId(answer: Pick<Answer, 'id' | 'variantOf'>): string {
+  return answer.variantOf ?? answer.id;
+}
+
 /** A subject the assistant does not answer: questions closest to it get a plain "I don't know". */
 export interface OutOfScopeTopic {
   id: string;

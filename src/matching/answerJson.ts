@@ -1,3 +1,4 @@
+import { topicId } from '../knowledge/Answer';
 import type { AnswerResponse, AnswerService } from './AnswerService';
 
 /** The JSON shape of an answer decision, shared by GET /api/answers and `npm run ask -- --json`. */
@@ -7,7 +8,7 @@ export function answerJson(response: AnswerResponse, answers: AnswerService) {
     outcome: response.outcome,
     confidence: Number(response.confidence.toFixed(3)),
     results: response.results.map(({ answer, score }) => ({
-      id: answer.variantOf ?? answer.id,
+      id: topicId(answer),
       title: answer.title,
       answer: answer.body,
       score: Number(score.toFixed(3)),
