@@ -20,7 +20,9 @@ interface CallbackEntity {
 }
 
 /** Azure Table names: 3 to 63 letters and digits, starting with a letter ("tables" is reserved). */
-export const TABLE_NAME = /^[A-Za-z][A-Za-z0-9]{2,62}$/;
+export function isAzureTableName(name: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9]{2,62}$/.test(name) && name.toLowerCase() !== 'tables';
+}
 
 /** Every request lives in one partition: a few hundred a month fit easily, and a purge can delete in batches. */
 const PARTITION = 'callback';
@@ -71,7 +73,7 @@ export class AzureTableCallbackStore implements CallbackStore {
    * (the azurite emulator); anywhere else the account key never signs a request sent in the clear.
    */
   static fromConnectionString(connectionString: string, tableName: string, now?: () => Date, options: TableServiceClientOptions = {}): AzureTableCallbackStore {
-    if (!TABLE_NAME.test(tableName) || tableName.toLowerCase() === 'tables') throw new Error(`"${tableName}" is not a valid Azure table name`);
+    if (!isAzureTableName(tableName)) throw new Error(`"${tableName}" is not a valid Azure table name`);
     let client = TableClient.fromConnectionString(connectionString, tableName, options);
     if (isLoopbackHttp(client.url)) client = TableClient.fromConnectionString(connectionString, tableName, { ...options, allowInsecureConnection: true });
     return new AzureTableCallbackStore(client, now);

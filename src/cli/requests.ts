@@ -1,7 +1,8 @@
 /**
  * npm run requests -- list [new|contacted|closed] | show ID | contacted ID | close ID | delete ID | purge
  *
- * For officers: the callback requests in DATA_DIR. It prints people's names and contact
+ * For officers: the callback requests where the server keeps them (CALLBACK_STORE: SQLite in
+ * DATA_DIR, or Azure Table Storage). It prints people's names and contact
  * details to the officer's terminal: do not paste its output into tickets or logs.
  */
 import 'dotenv/config';
@@ -9,7 +10,7 @@ import { loadConfig } from '../config/Config';
 import { CALLBACK_STATUSES, isCallbackStatus, type CallbackRequest } from '../callbacks/CallbackRequest';
 import type { CallbackStore } from '../callbacks/CallbackStore';
 import { CallbackRetention } from '../callbacks/CallbackRetention';
-import { SqliteCallbackStore } from '../callbacks/SqliteCallbackStore';
+import { createCallbackStore } from '../callbacks/createCallbackStore';
 
 export const USAGE = `Usage: npm run requests -- <command>
   list [new|contacted|closed]   the requests, newest first (all, or one status)
@@ -106,7 +107,7 @@ export async function runRequestsCli(args: string[], store: CallbackStore, reten
 if (require.main === module) {
   (async () => {
     const config = loadConfig();
-    const store = SqliteCallbackStore.inDataDir(config.dataDir);
+    const store = createCallbackStore(config);
     try {
       const code = await runRequestsCli(process.argv.slice(2), store, new CallbackRetention(store, config.callbackRetentionDays), {
         out: (l) => console.log(l),

@@ -3,11 +3,13 @@ import path from 'node:path';
 import { DEFAULT_KNOWLEDGE_DIR, REPO_ROOT } from '../knowledge/paths';
 import { DeploymentConfigError, loadDeploymentConfig, type DeploymentConfig } from '../directory/DeploymentConfig';
 import { areaFileName } from '../directory/areaNames';
+import { isAzureTableName } from '../callbacks/AzureTableCallbackStore';
 
 /** A setting with a bad value: the message names the setting. The server does not start. */
 export class ConfigError extends Error {}
 
 export type StateStoreKind = 'sqlite' | 'blob' | 'memory';
+export type CallbackStoreKind = 'sqlite' | 'table';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 
 /** The service's Teams channel, told of each new callback request (OfficerNotifier). */
@@ -48,6 +50,10 @@ export interface Config {
   deployment?: DeploymentConfig;
   /** CALLBACK_RETENTION_DAYS: callback requests older than this are deleted (default 30). */
   callbackRetentionDays: number;
+  /** CALLBACK_STORE: where callback requests are kept: sqlite (a file in DATA_DIR; local default) or table (Azure Table Storage, production). */
+  callbackStore: CallbackStoreKind;
+  /** CALLBACK_TABLE: the Azure table for CALLBACK_STORE=table (default callbackrequests), in AZURE_STORAGE_CONNECTION_STRING's account. */
+  callbackTable: string;
   /** OFFICER_API_KEY: the key officers send as `Authorization: Bearer <key>` to /api/requests. Unset: that API answers 503. */
   officerApiKey?: string;
   /** DIRECT_LINE_SECRET: the Azure Bot's Direct Line secret; the server exchanges it for tokens for the web chat. Never sent to a browser. */
@@ -169,6 +175,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (stateStore === 'blob' && !azureStorageConnectionString) {
     throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING must be set when STATE_STORE is blob');
   }
+  const callbackStore = oneOf(env, 'CALLBACK_STORE', ['sqlite', 'table'] as const, 'sqlite');
+  if (callbackStore === 'table' && !azureStorageConnectionString) {
+    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING must be set when CALLBACK_STORE is table');
+  }
+  const callbackTable = str(env, 'CALLBACK_TABLE') ?? 'callbackrequests';
+  if (!isAzureTableName(callbackTable)) {
+    throw new ConfigError(`CALLBACK_TABLE must be an Azure table name: 3 to 63 letters and digits, starting with a letter (it is "${callbackTable}")`);
+  }
   const deployment = deploymentConfig(env);
   return {
     port: int(env, 'PORT', 3978, 1, 65535),
@@ -186,6 +200,8 @@ export function loadConfig(env: Env = process.env): Config {
     deploymentConfigFile: deployment.file,
     deployment: deployment.config,
     callbackRetentionDays: int(env, 'CALLBACK_RETENTION_DAYS', 30, 1, 365),
+    callbackStore,
+    callbackTable,
     officerApiKey: officerKey(env),
     directLineSecret: str(env, 'DIRECT_LINE_SECRET'),
     directLineDomain: httpsUrl(env, 'DIRECT_LINE_DOMAIN', 'https://directline.botframework.com/v3/directline'),

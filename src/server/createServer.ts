@@ -33,7 +33,7 @@ import { DirectLineTokens } from './DirectLineTokens';
 import { registerOfficerRoutes } from './officerRoutes';
 import { AreaDirectory } from '../directory/AreaDirectory';
 import type { CallbackStore } from '../callbacks/CallbackStore';
-import { SqliteCallbackStore } from '../callbacks/SqliteCallbackStore';
+import { createCallbackStore } from '../callbacks/createCallbackStore';
 import { CallbackRetention } from '../callbacks/CallbackRetention';
 import { HandoffDialog, HANDOFF_DIALOG_ID } from '../../dialogs/HandoffDialog';
 import { CallbackRequestDialog } from '../../dialogs/CallbackRequestDialog';
@@ -52,7 +52,7 @@ export interface AppServices {
   logger: Logger;
   /** The 153 areas and their SENDIASS contacts, with the deployment's own details winning for its area. */
   areas: AreaDirectory;
-  /** Callback requests: SQLite in DATA_DIR (in memory when STATE_STORE=memory). */
+  /** Callback requests: Azure Table Storage when CALLBACK_STORE=table, else SQLite in DATA_DIR (in memory when STATE_STORE=memory). */
   callbacks: CallbackStore;
 }
 
@@ -89,7 +89,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
   const conversationState = overrides.conversationState ?? new ConversationState(storage);
   const userState = overrides.userState ?? new UserState(storage);
   const areas = overrides.areas ?? AreaDirectory.fromFolder(config.knowledgeDir, config.deployment);
-  const callbacks = overrides.callbacks ?? (config.stateStore === 'memory' ? new SqliteCallbackStore(':memory:') : SqliteCallbackStore.inDataDir(config.dataDir));
+  const callbacks = overrides.callbacks ?? createCallbackStore(config);
   const retention = new CallbackRetention(callbacks, config.callbackRetentionDays, logger);
   await retention.start();
   const services: AppServices = { kb, answers, cards, storage, conversationState, userState, logger, areas, callbacks };

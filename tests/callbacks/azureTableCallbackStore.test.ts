@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { expect } from 'chai';
 import { TableClient } from '@azure/data-tables';
 import { sample } from './sample';
@@ -109,6 +111,31 @@ describe('AzureTableCallbackStore: callback requests in Azure Table Storage (azu
       failed = err;
     }
     expect((failed as Error | undefined)?.message).to.match(/allowInsecureConnection is false/);
+  });
+
+  it('the officers\' CLI (npm run requests) reads and updates the table when CALLBACK_STORE=table', async () => {
+    const table = tableName();
+    const store = AzureTableCallbackStore.fromConnectionString(azurite.connectionString, table);
+    const r = await store.create(sample({ area: 'Trafford' }));
+    const cli = (...args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/requests.ts', ...args], {
+          cwd: path.resolve(__dirname, '../..'),
+          // Async, so the emulator in this process keeps answering while the CLI runs.
+          env: { ...process.env, CALLBACK_STORE: 'table', CALLBACK_TABLE: table, AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, DATA_DIR: '/nonexistent-data-dir', DEPLOYMENT_CONFIG: 'none' },
+        });
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+        child.on('close', (code) => resolve({ code, out }));
+      });
+    const listed = await cli('list');
+    expect(listed.code, listed.out).to.equal(0);
+    expect(listed.out).to.include(r.id).and.include('Trafford');
+    const marked = await cli('contacted', r.id);
+    expect(marked.code, marked.out).to.equal(0);
+    expect((await store.get(r.id))?.status).to.equal('contacted');
+    await TableClient.fromConnectionString(azurite.connectionString, table, { allowInsecureConnection: true }).deleteTable();
   });
 
   it('refuses a table name Azure would refuse', () => {
