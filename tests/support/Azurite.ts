@@ -49,8 +49,13 @@ export class Azurite {
 
   /** A development-storage connection string (the emulator's account and key) pointing at this port. */
   get connectionString(): string {
-    const endpoint = this.service === 'table' ? 'TableEndpoint' : 'BlobEndpoint';
-    return `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};${endpoint}=${this.endpoint};`;
+    return Azurite.connectionString(this);
+  }
+
+  /** One connection string for several running services (blob and table), as a storage account has. */
+  static connectionString(...services: Azurite[]): string {
+    const endpoints = services.map((s) => `${s.service === 'table' ? 'TableEndpoint' : 'BlobEndpoint'}=${s.endpoint};`).join('');
+    return `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};${endpoints}`;
   }
 
   static async start(service: AzuriteService, timeoutMs = 30_000): Promise<Azurite> {
@@ -79,7 +84,7 @@ export class Azurite {
         }, timeoutMs);
         const onData = (chunk: Buffer): void => {
           output += chunk.toString();
-          if (/successfully (started|listening)/i.test(output)) {
+          if (/successfully (started|listen)/i.test(output)) {
             clearTimeout(timer);
             resolve(true);
           }
