@@ -81,9 +81,7 @@ export class GuideCards {
     }
     const sources = sections.flatMap((s) => s.sources);
     if (sources.length) body.push({ type: 'TextBlock', text: this.sourceLine(sources), wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' });
-    const activity = MessageFactory.attachment(card(body, [], text));
-    activity.text = undefined;
-    return activity;
+    return MessageFactory.attachment(card(body, [], text));
   }
 
   /** The summary as plain text, written to be pasted into an email. */
@@ -122,8 +120,6 @@ export class GuideCards {
       { type: 'TextBlock', text: s.note, wrap: true, spacing: 'Medium' },
       { type: 'TextBlock', text: this.sourceLine(s.sources), wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' },
     ];
-    const summaryCard = MessageFactory.attachment(card(body, [], text));
-    summaryCard.text = undefined;
-    return [summaryCard, { ...plain, text: `The same summary as plain text, to copy into an email:\n\n${text}` }];
+    return [MessageFactory.attachment(card(body, [], text)), { ...plain, text: `The same summary as plain text, to copy into an email:\n\n${text}` }];
   }
 }

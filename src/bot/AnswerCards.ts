@@ -78,9 +78,7 @@ export class AnswerCards {
       submit('Talk to someone', { action: CardAction.TalkToSomeone }),
       submit('Copy as text', { action: CardAction.CopyAsText, id: answer.id }),
     ];
-    const activity = MessageFactory.attachment(card(body, actions, text));
-    activity.text = undefined;
-    return activity;
+    return MessageFactory.attachment(card(body, actions, text));
   }
 
   /**

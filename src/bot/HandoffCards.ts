@@ -91,9 +91,7 @@ export class HandoffCards {
       actions.push(openUrl('IASS Network list', details.national.iassNetwork.url));
       actions.push(openUrl('IPSEA legal advice', details.national.ipsea.url));
     }
-    const activity = MessageFactory.attachment(card(body, actions, plain));
-    activity.text = undefined;
-    return activity;
+    return MessageFactory.attachment(card(body, actions, plain));
   }
 
   private contactLines(d: ContactDetails): Array<{ plain: string; markdown: string; subtle?: boolean; strong?: boolean }> {
@@ -153,7 +151,6 @@ export class HandoffCards {
     } else if (supportsCards(channelId)) {
       const actions = options.map((a) => submit(a.name, { action: HandoffAction.PickArea, area: a.name }));
       activity = MessageFactory.attachment(card([text(intro, { weight: 'Bolder' }), { type: 'ActionSet', actions }], [], plain));
-      activity.text = undefined;
     } else {
       activity = MessageFactory.text(plain);
     }
@@ -181,7 +178,6 @@ export class HandoffCards {
     // A plain Action.Submit: Teams and Web Chat both send the chosen value with the data.
     const actions = [{ type: 'Action.Submit', title: 'Use this council', data: { action: HandoffAction.PickArea } }];
     const activity = MessageFactory.attachment(card(body, actions, ask));
-    activity.text = undefined;
     activity.inputHint = InputHints.ExpectingInput;
     return activity;
   }
@@ -211,7 +207,6 @@ export class HandoffCards {
     ];
     const actions = choices.map(([choice, title]) => submit(title, { action: HandoffAction.ReviewCallback, choice }));
     const activity = MessageFactory.attachment(card(body, actions, plain));
-    activity.text = undefined;
     activity.inputHint = InputHints.ExpectingInput;
     return activity;
   }
