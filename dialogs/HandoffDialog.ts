@@ -6,7 +6,7 @@ import type { HandoffCards } from '../src/bot/HandoffCards';
 import { recognizeYesNo } from '../src/recognition/YesNoRecognizer';
 import { answerText } from '../src/recognition/answerText';
 import { questionActivity } from './guides/guideActivities';
-import { AreaPrompt, type AreaPromptOptions, type AreaReply } from './handoff/AreaPrompt';
+import { AreaPrompt, WHICH_COUNCIL_DO_YOU_MEAN, type AreaPromptOptions, type AreaReply } from './handoff/AreaPrompt';
 import { ReplyPrompt, type Reply } from './handoff/ReplyPrompt';
 import { CALLBACK_REQUEST_DIALOG_ID, CALLBACK_TEXT_PROMPT_ID, type CallbackRequestDialog } from './CallbackRequestDialog';
 import type { HandoffReason, UserProfile } from './RootDialog';
@@ -67,7 +67,7 @@ const ASK_AREA = 'Which council area do you live in? For example Leeds, Kent or 
 /** How to ask for the new area when a change of area did not name exactly one. */
 function askNewArea(found: Exclude<AreaMatch, { kind: 'match' }>): AreaPromptOptions {
   return found.kind === 'ambiguous'
-    ? { text: 'That name fits more than one council. Which do you mean?', choices: found.options.map((a) => a.name) }
+    ? { text: WHICH_COUNCIL_DO_YOU_MEAN, choices: found.options.map((a) => a.name) }
     : { text: 'Which council area are you in now?', unknownFirst: true };
 }
 

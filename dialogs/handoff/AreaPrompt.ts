@@ -30,6 +30,9 @@ interface AreaPromptState {
   failures: number;
 }
 
+/** Asked when a name fits several councils ("Bedford"). */
+export const WHICH_COUNCIL_DO_YOU_MEAN = 'That name fits more than one council. Which do you mean?';
+
 /** After this many places it cannot match, the person is shown how to find their service instead. */
 export const MAX_AREA_TRIES = 3;
 
@@ -85,7 +88,7 @@ export class AreaPrompt extends Prompt<AreaReply> {
     if (r.kind === 'reply') return dc.endDialog(r.reply);
     if (r.kind === 'ambiguous') {
       state.choices = r.options.map((a) => a.name);
-      await context.sendActivity(this.cards.areaOptions('That name fits more than one council. Which do you mean?', r.options, context.activity.channelId, context.activity.conversation?.conversationType));
+      await context.sendActivity(this.cards.areaOptions(WHICH_COUNCIL_DO_YOU_MEAN, r.options, context.activity.channelId, context.activity.conversation?.conversationType));
       return Dialog.EndOfTurn;
     }
     state.failures++;
