@@ -96,7 +96,7 @@ export class GuideQuestionPrompt extends Prompt<GuideReply> {
         questionActivity(
           context.activity.channelId,
           `I'm still not sure what you mean. You can say "skip" to leave this question out, or answer in your own words. ${options.example}`,
-          ['Skip this question', ...options.suggestions].slice(0, 3),
+          ['Skip this question', ...options.suggestions],
         ),
       );
       return Dialog.EndOfTurn;
