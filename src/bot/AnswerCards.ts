@@ -54,8 +54,7 @@ export class AnswerCards {
     const followUps = answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS).map((id) => ({ id, title: this.answers.title(id) }));
     const text = this.plainText(answer);
     if (!supportsCards(channelId)) {
-      const actions = followUps.map((f) => f.title).slice(0, MAX_SUGGESTED_ACTIONS);
-      return MessageFactory.suggestedActions(actions, `${text}\n\nYou can also say "talk to someone".`);
+      return MessageFactory.suggestedActions(followUps.map((f) => f.title), `${text}\n\nYou can also say "talk to someone".`);
     }
     const body: AdaptiveElement[] = [
       { type: 'TextBlock', text: answer.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
