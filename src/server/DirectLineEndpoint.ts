@@ -2,6 +2,7 @@ import type restify from 'restify';
 import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from './logger';
 import { sendError } from './httpErrors';
+import { isJsonObject } from './isJsonObject';
 import { MAX_MESSAGE_TEXT } from './messageRoutes';
 import { DirectLineTokens, type DirectLineGrant } from './DirectLineTokens';
 import { DEFAULT_DIRECT_LINE_LIMITS, DirectLineConversations, type DirectLineConversation, type DirectLineLimits } from './DirectLineConversations';
@@ -30,22 +31,18 @@ export interface DirectLineDeps {
 
 type Body = Record<string, unknown>;
 
-function isObject(v: unknown): v is Body {
-  return !!v && typeof v === 'object' && !Array.isArray(v);
-}
-
 /** What is wrong with an activity a client posted, in words for the client; undefined when fine. */
 export function clientActivityProblem(body: unknown): string | undefined {
-  if (!isObject(body)) return 'The body must be a JSON activity.';
+  if (!isJsonObject(body)) return 'The body must be a JSON activity.';
   if (typeof body.type !== 'string' || !CLIENT_TYPES.has(body.type)) return 'The activity "type" must be "message", "event" or "typing".';
   if (body.text !== undefined && typeof body.text !== 'string') return '"text" must be a string.';
   if (typeof body.text === 'string' && body.text.length > MAX_MESSAGE_TEXT) return `"text" is too long: at most ${MAX_MESSAGE_TEXT} characters.`;
   if (body.type === 'message' && !(typeof body.text === 'string' && body.text.trim()) && body.value === undefined) return 'A message needs "text" or a "value".';
   if (body.type === 'event' && (typeof body.name !== 'string' || !body.name || body.name.length > 200)) return 'An event needs a "name" (at most 200 characters).';
   if (body.attachments !== undefined && !(Array.isArray(body.attachments) && body.attachments.length === 0)) return 'Attachments are not accepted.';
-  if (body.channelData !== undefined && !isObject(body.channelData)) return '"channelData" must be an object.';
+  if (body.channelData !== undefined && !isJsonObject(body.channelData)) return '"channelData" must be an object.';
   if (body.locale !== undefined && (typeof body.locale !== 'string' || body.locale.length > 35)) return '"locale" must be a language tag such as "en-GB".';
-  if (body.entities !== undefined && !(Array.isArray(body.entities) && body.entities.length <= 10 && body.entities.every(isObject))) return '"entities" must be a short list of objects.';
+  if (body.entities !== undefined && !(Array.isArray(body.entities) && body.entities.length <= 10 && body.entities.every(isJsonObject))) return '"entities" must be a short list of objects.';
   return undefined;
 }
 

@@ -3,6 +3,7 @@ import type restify from 'restify';
 import type { Config } from '../config/Config';
 import type { Logger } from './logger';
 import { sendError } from './httpErrors';
+import { isJsonObject } from './isJsonObject';
 
 /** How long the server waits for Azure's Direct Line service. */
 export const TOKEN_EXCHANGE_TIMEOUT_MS = 10_000;
@@ -11,10 +12,6 @@ export interface DirectLineTokenDeps {
   logger?: Logger;
   /** The fetch to call Azure with (tests pass a fake). */
   fetch?: typeof fetch;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return !!v && typeof v === 'object' && !Array.isArray(v);
 }
 
 /**
@@ -43,7 +40,7 @@ export function registerDirectLineTokenRoute(server: restify.Server, config: Con
       });
       status = response.status;
       const body: unknown = await response.json().catch(() => undefined);
-      if (response.ok && isObject(body) && typeof body.token === 'string' && typeof body.conversationId === 'string') {
+      if (response.ok && isJsonObject(body) && typeof body.token === 'string' && typeof body.conversationId === 'string') {
         const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : 1800;
         res.json({ token: body.token, conversationId: body.conversationId, expires_in: expiresIn, userId });
         return;

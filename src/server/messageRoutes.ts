@@ -3,21 +3,18 @@ import type { CloudAdapter } from 'botbuilder';
 import type { SenSupportBot } from '../bot/SenSupportBot';
 import type { Logger } from './logger';
 import { sendError } from './httpErrors';
+import { isJsonObject } from './isJsonObject';
 
 /** Longest message text the bot accepts; longer is refused with 400 (it is not a question). */
 export const MAX_MESSAGE_TEXT = 5000;
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return !!v && typeof v === 'object' && !Array.isArray(v);
-}
-
 /** What is wrong with an activity, in words for the sender; undefined when it can be processed. */
 export function activityProblem(body: unknown): string | undefined {
-  if (!isObject(body)) return 'The body must be a JSON Bot Framework activity.';
+  if (!isJsonObject(body)) return 'The body must be a JSON Bot Framework activity.';
   if (typeof body.type !== 'string' || !body.type) return 'The activity needs a "type", such as "message".';
   if (typeof body.channelId !== 'string' || !body.channelId) return 'The activity needs a "channelId".';
-  if (!isObject(body.conversation) || typeof body.conversation.id !== 'string' || !body.conversation.id) return 'The activity needs "conversation": { "id": … }.';
-  if (!isObject(body.from) || typeof body.from.id !== 'string' || !body.from.id) return 'The activity needs "from": { "id": … }.';
+  if (!isJsonObject(body.conversation) || typeof body.conversation.id !== 'string' || !body.conversation.id) return 'The activity needs "conversation": { "id": … }.';
+  if (!isJsonObject(body.from) || typeof body.from.id !== 'string' || !body.from.id) return 'The activity needs "from": { "id": … }.';
   if (body.text !== undefined && typeof body.text !== 'string') return '"text" must be a string.';
   if (typeof body.text === 'string' && body.text.length > MAX_MESSAGE_TEXT) return `"text" is too long: at most ${MAX_MESSAGE_TEXT} characters.`;
   if (body.deliveryMode !== 'expectReplies' && (typeof body.serviceUrl !== 'string' || !/^https?:\/\//.test(body.serviceUrl))) {

@@ -3,6 +3,7 @@ import type restify from 'restify';
 import { CALLBACK_STATUSES, isCallbackStatus, UUID } from '../callbacks/CallbackRequest';
 import type { CallbackStore } from '../callbacks/CallbackStore';
 import { sendError } from './httpErrors';
+import { isJsonObject } from './isJsonObject';
 
 export interface OfficerRouteDeps {
   store: CallbackStore;
@@ -67,7 +68,7 @@ export function registerOfficerRoutes(server: restify.Server, deps: OfficerRoute
     const id = idOf(req, res);
     if (!id) return;
     const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return sendError(res, 400, 'BadBody', `Send a JSON object such as {"status": "contacted"}.`);
+    if (!isJsonObject(body)) return sendError(res, 400, 'BadBody', `Send a JSON object such as {"status": "contacted"}.`);
     const keys = Object.keys(body);
     if (keys.length !== 1 || keys[0] !== 'status') return sendError(res, 400, 'BadBody', `The body takes one field, status (${statuses}).`);
     const status = (body as { status: unknown }).status;
