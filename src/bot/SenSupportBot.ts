@@ -18,11 +18,6 @@ import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialog
 import type { StatePropertyAccessor } from 'botbuilder';
 import { ROOT_DIALOG_ID, type RootDialog } from '../../dialogs/RootDialog';
 
-/**
- * The Bot Framework edge: turns activities into dialog turns and saves state after each.
- * It welcomes people who join, strips Teams @mentions, and runs everything else through
- * the root dialog.
- */
 export interface SenSupportBotDeps {
   conversationState: ConversationState;
   userState: UserState;
@@ -35,20 +30,19 @@ export interface SenSupportBotDeps {
   officerActions?: { onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> };
 }
 
+/**
+ * The Bot Framework edge: turns activities into dialog turns and saves state after each.
+ * It welcomes people who join, strips Teams @mentions, and runs everything else through
+ * the root dialog.
+ */
 export class SenSupportBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
-  private readonly conversationState: ConversationState;
-  private readonly userState: UserState;
-  private readonly rootDialog: RootDialog;
 
   constructor(private readonly deps: SenSupportBotDeps) {
     super();
-    this.conversationState = deps.conversationState;
-    this.userState = deps.userState;
-    this.rootDialog = deps.rootDialog;
-    const dialogState: StatePropertyAccessor<DialogState> = this.conversationState.createProperty<DialogState>('dialogState');
+    const dialogState: StatePropertyAccessor<DialogState> = deps.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(dialogState);
-    this.dialogs.add(this.rootDialog);
+    this.dialogs.add(deps.rootDialog);
 
     this.onMessage(async (context, next) => {
       if (context.activity.channelId === 'msteams') TurnContext.removeRecipientMention(context.activity);
@@ -61,15 +55,15 @@ export class SenSupportBot extends TeamsActivityHandler {
       const members = context.activity.membersAdded ?? [];
       // A person joining, or (in a Teams team or group chat) the bot itself being added.
       const welcome = members.some((m) => m.id !== botId) || (context.activity.channelId === 'msteams' && members.some((m) => m.id === botId) && context.activity.conversation?.conversationType !== 'personal');
-      if (welcome) await context.sendActivity(this.rootDialog.welcome(context));
+      if (welcome) await context.sendActivity(this.deps.rootDialog.welcome(context));
       await next();
     });
   }
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
+    await this.deps.conversationState.saveChanges(context, false);
+    await this.deps.userState.saveChanges(context, false);
   }
 
   /** An officer typing in the Teams compose box: matching answers, or the most-used topics for an empty search. */
