@@ -48,6 +48,9 @@ export interface CallbackRequestDeps {
 }
 
 type Field = 'consent' | 'name' | 'contact' | 'bestTime' | 'summary' | 'topics' | 'review';
+/** The questions answered in the person's own words, asked with CALLBACK_TEXT_PROMPT_ID. */
+const OWN_WORDS_FIELDS = ['name', 'bestTime', 'summary'] as const satisfies readonly Field[];
+type OwnWordsField = (typeof OWN_WORDS_FIELDS)[number];
 
 interface Draft {
   name?: string;
@@ -120,7 +123,7 @@ export class CallbackRequestDialog extends ComponentDialog {
     }
     (step.values as { state?: LoopState }).state = state;
     const question = await this.question(step.context, state);
-    const promptId = state.field === 'name' || state.field === 'bestTime' || state.field === 'summary' ? CALLBACK_TEXT_PROMPT_ID : CHOICE_PROMPT_ID;
+    const promptId = (OWN_WORDS_FIELDS as readonly Field[]).includes(state.field) ? CALLBACK_TEXT_PROMPT_ID : CHOICE_PROMPT_ID;
     return step.prompt(promptId, { prompt: question as Activity, retryPrompt: question as Activity });
   }
 
@@ -142,6 +145,13 @@ export class CallbackRequestDialog extends ComponentDialog {
       return step.replaceDialog(LOOP_ID, { ...state, draft, field, retries: 0, retryMessage: undefined, reviewing: state.reviewing || field === 'review' });
     };
     const d = { ...state.draft };
+    /** An answer in their own words: spaces squashed, not empty, not a button press, within the field's limit. */
+    const ownWords = (field: OwnWordsField, missing: string, tooLong: string): Promise<DialogTurnResult> => {
+      const value = reply.text.trim().replace(/\s+/g, ' ');
+      if (!value || reply.action) return retry(missing);
+      if (value.length > LIMITS[field]) return retry(tooLong);
+      return next({ ...d, [field]: value });
+    };
 
     switch (state.field) {
       case 'consent': {
@@ -153,12 +163,8 @@ export class CallbackRequestDialog extends ComponentDialog {
         }
         return retry('Please say "yes" if I can take your details for a call back, or "no" if not.');
       }
-      case 'name': {
-        const name = reply.text.trim().replace(/\s+/g, ' ');
-        if (!name || reply.action) return retry('Please type the name the service should ask for.');
-        if (name.length > LIMITS.name) return retry(`That's longer than I can take (${LIMITS.name} characters). Your first name is enough.`);
-        return next({ ...d, name });
-      }
+      case 'name':
+        return ownWords('name', 'Please type the name the service should ask for.', `That's longer than I can take (${LIMITS.name} characters). Your first name is enough.`);
       case 'contact': {
         const found = recognizeContact(reply.text);
         if (!found) {
@@ -168,18 +174,10 @@ export class CallbackRequestDialog extends ComponentDialog {
         }
         return next({ ...d, contact: found.value, contactKind: found.kind });
       }
-      case 'bestTime': {
-        const bestTime = reply.text.trim().replace(/\s+/g, ' ');
-        if (!bestTime || reply.action) return retry('Please tell me when suits you best, for example "weekday mornings" or "any time".');
-        if (bestTime.length > LIMITS.bestTime) return retry(`Please keep it shorter (up to ${LIMITS.bestTime} characters), for example "weekday mornings".`);
-        return next({ ...d, bestTime });
-      }
-      case 'summary': {
-        const summary = reply.text.trim().replace(/\s+/g, ' ');
-        if (!summary || reply.action) return retry('Please type a line about what you would like help with.');
-        if (summary.length > LIMITS.summary) return retry(`Please keep it to a line or two (up to ${LIMITS.summary} characters): the service will ask you about the rest.`);
-        return next({ ...d, summary });
-      }
+      case 'bestTime':
+        return ownWords('bestTime', 'Please tell me when suits you best, for example "weekday mornings" or "any time".', `Please keep it shorter (up to ${LIMITS.bestTime} characters), for example "weekday mornings".`);
+      case 'summary':
+        return ownWords('summary', 'Please type a line about what you would like help with.', `Please keep it to a line or two (up to ${LIMITS.summary} characters): the service will ask you about the rest.`);
       case 'topics': {
         const yn = recognizeYesNo(reply.text)?.value;
         if (yn === 'yes') return next({ ...d, topics: state.topicTitles.slice(0, LIMITS.topics) });
