@@ -1,4 +1,4 @@
-import { InputHints, MessageFactory, type Activity, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   DialogReason,
@@ -297,8 +297,7 @@ export class CallbackRequestDialog extends ComponentDialog {
           channel,
         );
         if (!again) return card;
-        const note = MessageFactory.text(again, undefined, InputHints.ExpectingInput);
-        return { ...card, text: [note.text, card.text].filter(Boolean).join('\n\n') };
+        return { ...card, text: [again, card.text].filter(Boolean).join('\n\n') };
       }
     }
   }
