@@ -2,6 +2,7 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import type { SourceRef } from '../../src/knowledge/Answer';
 import type { AnswerService } from '../../src/matching/AnswerService';
 import { card, supportsCards, type AdaptiveElement } from '../../src/bot/AnswerCards';
+import { markdownToPlain } from '../../src/matching/formatAnswerText';
 
 /** One section of a guide's advice: its wording and the passages it rests on. */
 export interface AdviceSection {
@@ -34,10 +35,6 @@ export interface Summary {
   sources: readonly SourceRef[];
 }
 
-function toPlain(markdown: string): string {
-  return markdown.replace(/\*\*(.+?)\*\*/g, '$1');
-}
-
 /**
  * Builds what the guides send: their advice as an Adaptive Card with its sources (as answers
  * are cited), and the summary a person can copy into an email to the SENCO, as a card and as
@@ -66,7 +63,7 @@ export class GuideCards {
   }
 
   advicePlainText(heading: string, sections: readonly AdviceSection[]): string {
-    const body = sections.map((s) => (s.title ? `${s.title}\n${toPlain(s.text)}` : toPlain(s.text))).join('\n\n');
+    const body = sections.map((s) => (s.title ? `${s.title}\n${markdownToPlain(s.text)}` : markdownToPlain(s.text))).join('\n\n');
     return `${heading}\n\n${body}\n\n${this.sourceSections(sections.flatMap((s) => s.sources))}`;
   }
 
