@@ -86,10 +86,6 @@ export abstract class GuideDialog<S extends object, G extends GuideId = GuideId>
     return this.deps.content.block(this.guideId, key);
   }
 
-  protected get title(): string {
-    return this.deps.content.title(this.guideId);
-  }
-
   private question(id: string): GuideQuestion<S> {
     const q = this.byId.get(id);
     if (!q) throw new Error(`guide ${this.id} has no question "${id}"`);

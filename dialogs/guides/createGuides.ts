@@ -13,28 +13,28 @@ function asksFor(topic: string): RegExp {
 }
 
 /**
- * The three guided conversations, for the root dialog: each with its menu title, the answers
- * after which it is offered, and the words that start it.
+ * The three guided conversations, for the root dialog: each with its menu title (the guide's
+ * title in knowledge/guides), the answers after which it is offered, and the words that start it.
  */
 export function createGuides(deps: GuideDeps): GuideRegistration[] {
   return [
     {
       id: EHC_ASSESSMENT_CHECK_ID,
-      title: "Check if it's time to ask for an EHC needs assessment",
+      title: deps.content.title('ehc-assessment-check'),
       offerAfter: ['when-to-request-ehc-needs-assessment', 'how-to-request-ehc-needs-assessment'],
       startPhrases: [asksFor(String.raw`\b(ehc|ehcp|ehcna|needs assessment|education,? health and care|statutory assessment)\b`), /^\s*(ehc|ehcp|ehcna) (check|checker)\s*$/i],
       dialog: new EhcAssessmentCheckDialog(deps),
     },
     {
       id: DIAGNOSIS_GUIDE_ID,
-      title: 'Find out whether a diagnosis is needed for support',
+      title: deps.content.title('diagnosis'),
       offerAfter: ['diagnosis-not-needed', 'getting-a-diagnosis'],
       startPhrases: [asksFor(String.raw`\b(diagnos\w*|dx|a label|assessed for (autism|adhd))\b`)],
       dialog: new DiagnosisGuideDialog(deps),
     },
     {
       id: SEN_SUPPORT_GUIDE_ID,
-      title: 'Work out what SEN support should look like',
+      title: deps.content.title('sen-support'),
       offerAfter: ['what-is-sen-support'],
       startPhrases: [asksFor(String.raw`\b(sen support|send support|support (at|in) school|what support|extra help|help at school|sen register)\b`)],
       dialog: new SenSupportGuideDialog(deps),
