@@ -160,10 +160,7 @@ describe('Conversation: the hand-off to SENDIASS (real bot, real area directory)
       .run());
 
   it('remembers the area: a later question gets the Trafford version, and the next hand-off does not ask again', () =>
-    new Transcript(app, 'webchat', 'user-trafford')
-      .userSays('talk to someone')
-      .botReplies(/can talk things through/)
-      .botReplies(/Which council area/)
+    askedTheirArea(app, 'webchat')
       .userSays('we live in trafford')
       .botReplies(/I'll remember Trafford/)
       .botReplies(/Your local SENDIASS: Trafford/)
@@ -201,10 +198,7 @@ describe('Conversation: the hand-off to SENDIASS (real bot, real area directory)
       .run());
 
   it('"change my area" after the card asks the area again and keeps the new one', () =>
-    new Transcript(app, 'msteams', 'user-change')
-      .userSays('talk to someone')
-      .botReplies(/can talk things through/)
-      .botReplies(/Which council area/)
+    askedTheirArea(app, 'msteams')
       .userSays('lancashire')
       .botReplies(/I'll remember Lancashire/)
       .botReplies(/Your local SENDIASS: Lancashire/)
