@@ -1,8 +1,8 @@
 import type { CallbackRequest, CallbackStatus, NewCallbackRequest } from './CallbackRequest';
 
 /**
- * Where callback requests are kept. SQLite locally (SqliteCallbackStore); a shared store can back
- * it in production. Every method resolves only once the change is durable, so the user is told
+ * Where callback requests are kept: SQLite on one machine (SqliteCallbackStore), Azure Table
+ * Storage in production (AzureTableCallbackStore, CALLBACK_STORE=table). Every method resolves only once the change is durable, so the user is told
  * "sent" only after the request is safely written.
  */
 export interface CallbackStore {
