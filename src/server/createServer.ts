@@ -34,7 +34,7 @@ import { registerOfficerRoutes } from './officerRoutes';
 import { AreaDirectory } from '../directory/AreaDirectory';
 import type { CallbackStore } from '../callbacks/CallbackStore';
 import { createCallbackStore } from '../callbacks/createCallbackStore';
-import { CallbackRetention } from '../callbacks/CallbackRetention';
+import { CallbackRetention, HOUR_MS } from '../callbacks/CallbackRetention';
 import { HandoffDialog, HANDOFF_DIALOG_ID } from '../../dialogs/HandoffDialog';
 import { CallbackRequestDialog } from '../../dialogs/CallbackRequestDialog';
 import { HandoffCards } from '../bot/HandoffCards';
@@ -171,6 +171,10 @@ export async function createServer(config: Config, overrides: Partial<AppService
     mountDirectLine(server, { adapter, bot, logger, tokens });
   }
 
+  // Conversation state past STATE_TTL_DAYS is already unreadable; delete it hourly too, not only
+  // at start. (On Azure the blob lifecycle rule in deploymentTemplates does this.)
+  const statePurge = storage instanceof SqliteStorage ? setInterval(() => storage.purgeExpired(), HOUR_MS).unref() : undefined;
+
   let closed = false;
   return {
     server,
@@ -191,6 +195,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
       if (closed) return;
       closed = true;
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (statePurge) clearInterval(statePurge);
       if (storage instanceof SqliteStorage) storage.close();
       retention.stop();
       if (!overrides.callbacks) await callbacks.close();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestApp, Transcript } from '../support/Transcript';
+import { SqliteStorage } from '../../src/bot/SqliteStorage';
 
 describe('Conversation: what the user entrusted survives a restart (SQLite state)', () => {
   it('a "Did you mean" left unanswered is still there after the server restarts', async () => {
@@ -29,5 +30,18 @@ describe('Conversation: what the user entrusted survives a restart (SQLite state
       .botReplies((_r, text) => expect(text).to.include(offered[1]))
       .run();
     await second.close();
+  });
+});
+
+describe('Conversation state is kept for a limited time (STATE_TTL_DAYS)', () => {
+  it('state untouched for longer than the time to live is neither read nor kept', async () => {
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const storage = new SqliteStorage(':memory:', 30 * 86_400_000, () => now);
+    await storage.write({ 'webchat/conversations/c1': { dialogState: { x: 1 } } });
+    expect(Object.keys(await storage.read(['webchat/conversations/c1']))).to.have.length(1);
+    now += 31 * 86_400_000;
+    expect(Object.keys(await storage.read(['webchat/conversations/c1']))).to.have.length(0);
+    expect(storage.purgeExpired()).to.equal(1);
+    storage.close();
   });
 });
