@@ -7,6 +7,7 @@ import { BlobServiceClient } from '@azure/storage-blob';
 import { AzureTableCallbackStore } from '../../src/callbacks/AzureTableCallbackStore';
 import { Azurite } from '../support/Azurite';
 import { createTestApp, Transcript } from '../support/Transcript';
+import { didYouMeanSurvivesRestart } from '../support/restartChecks';
 
 const KEY = 'officer-key-for-azure-storage-tests';
 
@@ -40,33 +41,11 @@ describe('Conversation: what the user entrusted survives a restart on Azure Stor
 
   it('STATE_STORE=blob: a "Did you mean" left unanswered is still there after the server restarts', async () => {
     const env = { STATE_STORE: 'blob', AZURE_STORAGE_CONNECTION_STRING: blob.connectionString, AZURE_STORAGE_CONTAINER: 'restart-state', DATA_DIR: dataDir };
-    const first = await createTestApp(env);
-    let offered: string[] = [];
-    await new Transcript(first, 'webchat', 'user-blob', 'conv-blob-restart')
-      .userSays('review')
-      .botReplies(/Did you mean/)
-      .then((reply) => {
-        offered = (reply?.attachments?.[0]?.content as { body: Array<{ actions?: Array<{ title: string }> }> }).body
-          .flatMap((b) => b.actions ?? [])
-          .map((a) => a.title)
-          .filter((t) => t !== 'None of these');
-      })
-      .run();
-    await first.close();
-    expect(offered.length).to.be.greaterThan(1);
-    // The state is in the emulator's blob container, not in a file beside the server.
-    expect((await blobNames('restart-state')).some((name) => name.includes('conv-blob-restart'))).to.equal(true);
-    expect(fs.existsSync(path.join(dataDir, 'bot-state.sqlite'))).to.equal(false);
-
-    const second = await createTestApp(env);
-    try {
-      await new Transcript(second, 'webchat', 'user-blob', 'conv-blob-restart')
-        .userSays('2')
-        .botReplies((_r, text) => expect(text).to.include(offered[1]))
-        .run();
-    } finally {
-      await second.close();
-    }
+    await didYouMeanSurvivesRestart(env, { user: 'user-blob', conversation: 'conv-blob-restart' }, async () => {
+      // The state is in the emulator's blob container, not in a file beside the server.
+      expect((await blobNames('restart-state')).some((name) => name.includes('conv-blob-restart'))).to.equal(true);
+      expect(fs.existsSync(path.join(dataDir, 'bot-state.sqlite'))).to.equal(false);
+    });
   });
 
   it('STATE_STORE=blob, CALLBACK_STORE=table: a call-back request carries on after a restart, is stored in the table, and the officers\' API lists it', async () => {
