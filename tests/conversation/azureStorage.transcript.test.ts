@@ -6,8 +6,7 @@ import { TableClient } from '@azure/data-tables';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { AzureTableCallbackStore } from '../../src/callbacks/AzureTableCallbackStore';
 import { Azurite } from '../support/Azurite';
-import { createTestApp, Transcript } from '../support/Transcript';
-import { didYouMeanSurvivesRestart } from '../support/restartChecks';
+import { callbackSurvivesRestart, didYouMeanSurvivesRestart } from '../support/restartChecks';
 
 const KEY = 'officer-key-for-azure-storage-tests';
 
@@ -59,58 +58,18 @@ describe('Conversation: what the user entrusted survives a restart on Azure Stor
       DEPLOYMENT_CONFIG: 'deployment.example.json',
       OFFICER_API_KEY: KEY,
     };
-    const user = 'azure-caller';
-    const conversation = 'azure-callback-conv';
-
-    const first = await createTestApp(env);
-    await new Transcript(first, 'webchat', user, conversation)
-      .userSays('can someone call me back')
-      .botRepliesWith(/Which council area/)
-      .userSays('Trafford')
-      .botRepliesWith(/Would you like Trafford SEND Information Advice and Support Service \(SENDIASS\) to contact you\?/)
-      .userSays('yes please')
-      .botRepliesWith(/Is that OK\?/)
-      .userSays('yes')
-      .botReplies(/What name/)
-      .userSays('Robin')
-      .botReplies(/phone number or an email/)
-      .userSays('robin@example.com')
-      .botReplies(/best time/)
-      .run();
-    await first.close();
-
-    const second = await createTestApp(env);
-    try {
-      await new Transcript(second, 'webchat', user, conversation)
-        .userSays('Tuesday afternoon')
-        .botReplies(/In one line/)
-        .userSays('Annual review coming up')
-        .botReplies(/Your name: \nRobin/)
-        .userSays('send')
-        .botReplies(/has been sent/)
-        .run();
-    } finally {
-      await second.close();
-    }
-
-    // In the table, written before the user was told "sent"; nothing in DATA_DIR.
-    const rows: Array<Record<string, unknown>> = [];
-    for await (const e of TableClient.fromConnectionString(table.connectionString, 'restartcallbacks', { allowInsecureConnection: true }).listEntities()) rows.push(e);
-    expect(rows).to.have.length(1);
-    expect(rows[0]).to.include({ area: 'Trafford', name: 'Robin', contact: 'robin@example.com', status: 'new' });
-    expect(fs.existsSync(path.join(dataDir, 'callbacks.sqlite'))).to.equal(false);
-
-    const third = await createTestApp(env);
-    try {
-      const base = await third.listen(0);
-      const res = await fetch(`${base}/api/requests`, { headers: { Authorization: `Bearer ${KEY}` } });
-      expect(res.status).to.equal(200);
-      const { requests } = (await res.json()) as { requests: Array<Record<string, unknown>> };
-      expect(requests).to.have.length(1);
-      expect(requests[0]).to.include({ area: 'Trafford', name: 'Robin', contact: 'robin@example.com', contactKind: 'email', bestTime: 'Tuesday afternoon', summary: 'Annual review coming up', status: 'new' });
-      expect(third.services.callbacks).to.be.instanceOf(AzureTableCallbackStore);
-    } finally {
-      await third.close();
-    }
+    await callbackSurvivesRestart(
+      env,
+      { user: 'azure-caller', conversation: 'azure-callback-conv', officerKey: KEY },
+      async () => {
+        // In the table, written before the user was told "sent"; nothing in DATA_DIR.
+        const rows: Array<Record<string, unknown>> = [];
+        for await (const e of TableClient.fromConnectionString(table.connectionString, 'restartcallbacks', { allowInsecureConnection: true }).listEntities()) rows.push(e);
+        expect(rows).to.have.length(1);
+        expect(rows[0]).to.include({ area: 'Trafford', name: 'Robin', contact: 'robin@example.com', status: 'new' });
+        expect(fs.existsSync(path.join(dataDir, 'callbacks.sqlite'))).to.equal(false);
+      },
+      (app) => expect(app.services.callbacks).to.be.instanceOf(AzureTableCallbackStore),
+    );
   });
 });

@@ -9,31 +9,12 @@ import type { CallbackStore } from '../../src/callbacks/CallbackStore';
 import type { NewCallbackRequest } from '../../src/callbacks/CallbackRequest';
 import { createTestApp, Transcript } from '../support/Transcript';
 import { activityText, adaptiveCard } from '../support/activityText';
+import { callbackSurvivesRestart, toConsent } from '../support/restartChecks';
 
 const DEPLOYED = { DEPLOYMENT_CONFIG: 'deployment.example.json' };
 const KEY = 'officer-key-for-callback-tests-0123';
 let people = 0;
 const person = (app: AppServer, channel: string, conversationId?: string) => new Transcript(app, channel, `caller-${++people}`, conversationId);
-
-/** The hand-off up to the consent question, for a person in Trafford (the example deployment's area). */
-function toConsent(t: Transcript): Transcript {
-  return t
-    .userSays('can someone call me back')
-    .botReplies(/can talk things through/)
-    .botReplies(/Which council area/)
-    .userSays('Trafford')
-    .botReplies(/I'll remember Trafford/)
-    .botReplies(/Your local SENDIASS: Trafford/)
-    .botReplies(/Would you like Trafford SEND Information Advice and Support Service \(SENDIASS\) to contact you\?/)
-    .userSays('yes please')
-    .botReplies((_r, text) => {
-      expect(text).to.match(/I can ask Trafford SEND Information Advice and Support Service \(SENDIASS\) to contact you/);
-      expect(text).to.match(/your name/);
-      expect(text).to.match(/a phone number or email address/);
-      expect(text).to.match(/kept for 30 days and then deleted automatically/);
-      expect(text).to.match(/Is that OK\?/);
-    });
-}
 
 describe('Conversation: a call-back request (real bot, real store)', () => {
   let app: AppServer;
@@ -311,43 +292,6 @@ describe('Conversation: a call-back request survives a server restart (SQLite in
 
   it('a request half-way through carries on after a restart, is sent, and is listed by the officers\' API after another', async () => {
     const env = { STATE_STORE: 'sqlite', DATA_DIR: dataDir, ...DEPLOYED, OFFICER_API_KEY: KEY };
-    const user = 'restart-caller';
-    const conversation = 'restart-callback-conv';
-
-    const first = await createTestApp(env);
-    await toConsent(new Transcript(first, 'webchat', user, conversation))
-      .userSays('yes')
-      .botReplies(/What name/)
-      .userSays('Robin')
-      .botReplies(/phone number or an email/)
-      .userSays('robin@example.com')
-      .botReplies(/best time/)
-      .run();
-    await first.close();
-
-    const second = await createTestApp(env);
-    await new Transcript(second, 'webchat', user, conversation)
-      .userSays('Tuesday afternoon')
-      .botReplies(/In one line/)
-      .userSays('Annual review coming up')
-      .botReplies(/Your name: \nRobin/)
-      .userSays('send')
-      .botReplies(/has been sent/)
-      .run();
-    await second.close();
-
-    const third = await createTestApp(env);
-    try {
-      const base = await third.listen(0);
-      const unauthorised = await fetch(`${base}/api/requests`);
-      expect(unauthorised.status).to.equal(401);
-      const res = await fetch(`${base}/api/requests`, { headers: { Authorization: `Bearer ${KEY}` } });
-      expect(res.status).to.equal(200);
-      const { requests } = (await res.json()) as { requests: Array<Record<string, unknown>> };
-      expect(requests).to.have.length(1);
-      expect(requests[0]).to.include({ area: 'Trafford', name: 'Robin', contact: 'robin@example.com', contactKind: 'email', bestTime: 'Tuesday afternoon', summary: 'Annual review coming up', status: 'new' });
-    } finally {
-      await third.close();
-    }
+    await callbackSurvivesRestart(env, { user: 'restart-caller', conversation: 'restart-callback-conv', officerKey: KEY });
   });
 });
