@@ -178,7 +178,7 @@ export class RootDialog extends ComponentDialog {
   private async answerQuestion(innerDc: DialogContext, text: string): Promise<DialogTurnResult> {
     const { context } = innerDc;
     const area = await this.area(context);
-    const response = this.deps.answers.ask(text, area);
+    const response = await this.deps.answers.ask(text, area);
     const state = this.state(innerDc);
     switch (response.outcome) {
       case 'urgent':

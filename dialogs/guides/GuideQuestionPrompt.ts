@@ -115,7 +115,7 @@ export class GuideQuestionPrompt extends Prompt<GuideReply> {
 
     const question = this.lookup(options.questionId);
     let asked: AnswerResponse | undefined;
-    const ask = async () => (asked ??= this.deps.answers.ask(raw, await this.deps.area?.(context)));
+    const ask = async () => (asked ??= await this.deps.answers.ask(raw, await this.deps.area?.(context)));
     // A question about something else ("what is a SENCO?") is answered, not misread as an answer.
     const words = text.split(' ').length;
     const asksSomething = /\?\s*$/.test(raw.trim());

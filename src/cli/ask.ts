@@ -5,14 +5,14 @@
  * npm run ask -- --area Trafford "…"   an area's own version where there is one
  */
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import { AnswerMatcher } from '../matching/AnswerMatcher';
+import { createMatcher } from '../matching/createMatcher';
 import { AnswerService } from '../matching/AnswerService';
 import { UrgentDetector } from '../matching/UrgentDetector';
 import { answerJson } from '../matching/answerJson';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths';
 import { formatAnswerText } from '../matching/formatAnswerText';
 
-export function runAsk(argv: string[], knowledgeDir = DEFAULT_KNOWLEDGE_DIR): { code: number; out: string } {
+export async function runAsk(argv: string[], knowledgeDir = DEFAULT_KNOWLEDGE_DIR): Promise<{ code: number; out: string }> {
   const args = [...argv];
   let json = false;
   let format = 'text';
@@ -29,8 +29,9 @@ export function runAsk(argv: string[], knowledgeDir = DEFAULT_KNOWLEDGE_DIR): { 
   if (!q) return { code: 2, out: 'Usage: npm run ask -- [--json] [--format text|email] [--area NAME] "your question"' };
   if (!['text', 'email'].includes(format)) return { code: 2, out: `--format must be text or email (it is "${format}")` };
   const kb = KnowledgeBase.fromFolder(knowledgeDir);
-  const service = new AnswerService(kb, new AnswerMatcher(kb), new UrgentDetector());
-  const response = service.ask(q, area);
+  const { matcher } = await createMatcher(kb, { semantic: process.env.MATCHING !== 'lexical', cacheDir: process.env.VECTOR_CACHE_DIR || undefined });
+  const service = new AnswerService(kb, matcher, new UrgentDetector());
+  const response = await service.ask(q, area);
   if (json) return { code: 0, out: JSON.stringify(answerJson(response, service), null, 2) };
   const [first] = response.results;
   switch (response.outcome) {
@@ -48,7 +49,8 @@ export function runAsk(argv: string[], knowledgeDir = DEFAULT_KNOWLEDGE_DIR): { 
 }
 
 if (require.main === module) {
-  const { code, out } = runAsk(process.argv.slice(2));
-  (code === 0 ? console.log : console.error)(out);
-  process.exit(code);
+  void runAsk(process.argv.slice(2)).then(({ code, out }) => {
+    (code === 0 ? console.log : console.error)(out);
+    process.exit(code);
+  });
 }

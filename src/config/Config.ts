@@ -56,6 +56,10 @@ export interface Config {
   callbackTable: string;
   /** OFFICER_API_KEY: the key officers send as `Authorization: Bearer <key>` to /api/requests. Unset: that API answers 503. */
   officerApiKey?: string;
+  /** MATCHING: semantic (sentence vectors with lexical scores; default) or lexical (lexical scores only). */
+  matching: 'semantic' | 'lexical';
+  /** VECTOR_CACHE_DIR: where the knowledge base's sentence vectors are cached (default .cache/vectors in the repository). */
+  vectorCacheDir?: string;
   /** DIRECT_LINE_SECRET: the Azure Bot's Direct Line secret; the server exchanges it for tokens for the web chat. Never sent to a browser. */
   directLineSecret?: string;
   /** DIRECT_LINE_DOMAIN: the Azure Direct Line service to use (default the global one; regional ones such as Europe's also work). */
@@ -204,6 +208,8 @@ export function loadConfig(env: Env = process.env): Config {
     callbackTable,
     officerApiKey: officerKey(env),
     directLineSecret: str(env, 'DIRECT_LINE_SECRET'),
+    matching: oneOf(env, 'MATCHING', ['semantic', 'lexical'] as const, 'semantic'),
+    vectorCacheDir: str(env, 'VECTOR_CACHE_DIR'),
     directLineDomain: httpsUrl(env, 'DIRECT_LINE_DOMAIN', 'https://directline.botframework.com/v3/directline'),
     teamsNotify: teamsNotify(env),
   };

@@ -43,11 +43,11 @@ export class AnswerService {
     return a;
   }
 
-  ask(query: string, area?: string): AnswerResponse {
+  async ask(query: string, area?: string): Promise<AnswerResponse> {
     if (this.urgent.isUrgent(query)) {
       return { query, outcome: 'urgent', confidence: 1, results: [{ answer: this.urgentAnswer(), score: 1 }] };
     }
-    const m = this.matcher.match(query);
+    const m = await this.matcher.match(query);
     return {
       query,
       outcome: m.outcome,
@@ -57,6 +57,11 @@ export class AnswerService {
   }
 
   /** An answer by id, in the area's version where there is one. */
+  /** "semantic" when sentence vectors take part in matching, "lexical-only" when the model could not load. */
+  get matching(): 'semantic' | 'lexical-only' {
+    return this.matcher.mode;
+  }
+
   byId(id: string, area?: string): Answer | undefined {
     return this.kb.forArea(id, area);
   }

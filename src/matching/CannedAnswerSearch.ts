@@ -40,7 +40,7 @@ export class CannedAnswerSearch {
     if (q.length < MIN_SEARCH_LENGTH) {
       answers = (await this.usage.top(limit)).map((id) => this.kb.get(id)).filter((a): a is Answer => !!a);
     } else {
-      const ranked = this.matcher.rank(q);
+      const ranked = await this.matcher.rank(q);
       const best = ranked[0]?.score ?? 0;
       answers = ranked.filter((r) => r.score >= best * MIN_SHARE_OF_BEST).slice(0, limit).map((r) => r.answer);
     }

@@ -19,7 +19,18 @@ export class UniversalSentenceEncoder implements Embedder {
 
   private constructor(private readonly model: { embed(input: string[]): Promise<number[][]> }) {}
 
-  /** Loads the model from the installed package (about 1 s); throws when it cannot. */
+  private static loading: Promise<UniversalSentenceEncoder> | undefined;
+
+  /** One model per process, loaded on first use: servers built in the same process share it. */
+  static shared(): Promise<UniversalSentenceEncoder> {
+    UniversalSentenceEncoder.loading ??= UniversalSentenceEncoder.load().catch((err: unknown) => {
+      UniversalSentenceEncoder.loading = undefined;
+      throw err;
+    });
+    return UniversalSentenceEncoder.loading;
+  }
+
+  /** Loads the model from the installed package (well under a second); throws when it cannot. */
   static async load(): Promise<UniversalSentenceEncoder> {
     // Loaded by name, not by a static import: the packages' own .d.ts files name TensorFlow
     // packages that they bundle rather than install, so their types do not resolve.

@@ -12,7 +12,7 @@ import {
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { Config } from '../config/Config';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import { AnswerMatcher } from '../matching/AnswerMatcher';
+import { createMatcher } from '../matching/createMatcher';
 import { AnswerService } from '../matching/AnswerService';
 import { UrgentDetector } from '../matching/UrgentDetector';
 import { AnswerCards } from '../bot/AnswerCards';
@@ -82,7 +82,9 @@ function createStorage(config: Config): Storage {
 export async function createServer(config: Config, overrides: Partial<AppServices> = {}): Promise<AppServer> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const kb = overrides.kb ?? KnowledgeBase.fromFolder(config.knowledgeDir);
-  const matcher = new AnswerMatcher(kb);
+  const built = await createMatcher(kb, { semantic: config.matching === 'semantic', cacheDir: config.vectorCacheDir });
+  if (built.lexicalOnlyReason) logger.warn({ reason: built.lexicalOnlyReason }, 'matching is lexical-only');
+  const { matcher } = built;
   const answers = overrides.answers ?? new AnswerService(kb, matcher, new UrgentDetector());
   const cards = overrides.cards ?? new AnswerCards(answers);
   const storage = overrides.storage ?? createStorage(config);
@@ -158,7 +160,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
   });
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
-    res.json({ status: 'ok', answers: kb.answers.length });
+    res.json({ status: 'ok', answers: kb.answers.length, matching: answers.matching });
   });
   registerAnswerRoutes(server, answers);
   registerOfficerRoutes(server, { store: callbacks, apiKey: config.officerApiKey });

@@ -1,0 +1,74 @@
+/**
+ * Finds the question inside what someone typed. People open with greetings and apologies,
+ * tell a story, and end with the question ("…what can I do?"); the matcher scores the
+ * whole message and this focus, so a 90-word account reaches the answer its question asks
+ * for, and "sorry, what does a SENCO actually do?" reads as "what does a SENCO do?".
+ * Plain TypeScript: no Bot Framework here.
+ */
+
+/** Politeness and filler that never change what is asked. Matched at the start of a sentence or as the whole of one. */
+const FILLER: RegExp[] = [
+  /^(?:hi|hiya|hello|hey|hallo|good (?:morning|afternoon|evening)|morning|afternoon|evening)(?: there| all| everyone| team)?\b[\s,!.:-]*/,
+  /^(?:so )?sorry(?: to (?:bother|trouble|disturb|ask|be a pain)(?: you)?(?: again)?| if this is (?:a )?(?:silly|stupid|daft|obvious|dumb|basic) (?:question|q)| for (?:the|my) (?:long|rambling) (?:message|post|question)| for asking| in advance)?\b[\s,!.:-]*/,
+  /^(?:apologies|excuse me|pardon)(?: (?:for|if) [^,.!?]*)?[\s,!.:-]*/,
+  /^(?:(?:many |big )?thanks|thank you|thankyou|thx|ty|cheers|ta)(?: (?:so much|very much|a lot|in advance|for (?:any|your) help|for reading|for listening))*\b[\s,!.:-]*/,
+  /^(?:(?:a |just a )?quick (?:question|one|q)|question(?=[:,-])|just (?:a question|wondering|checking|asking)|i was (?:just )?wondering|i'?m (?:just )?wondering|wondering|can i (?:just )?ask(?: you)?|could i ask|may i ask|i have a question|i need (?:some )?(?:help|advice)(?: please)?|please (?:can you )?help(?: me)?|help(?: me)? please|hope you can help|any (?:help|advice) (?:would be |is )?(?:much |really |greatly )?appreciated|not sure (?:if|whether) (?:this is|i'?m in) the right place)\b[\s,!.:-]*/,
+  /^(?:(?:ok|okay|right|so|well|anyway|basically|please)[,!.:-]+|(?:um+|erm+|er|hmm+|ok so|okay so)\b[\s,!.:-]*)\s*/,
+];
+
+/** Words that open a question, or a request that works as one. */
+const QUESTION_START =
+  /^(?:what|whats|what's|how|why|when|where|who|whos|who's|which|whose|is|are|am|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|have|has|had|any|anyone|tell me|explain|help|wat|wot|hw|y|wen|cn|shud|shld)\b/;
+
+export interface QuestionParts {
+  /** The whole message without filler. */
+  whole: string;
+  /** The sentence that asks (the last question, else the last sentence); the whole when there is one sentence. */
+  focus: string;
+  /** How many sentences the message has once filler is gone. */
+  sentences: number;
+}
+
+/** Strips leading filler from one sentence until none is left. */
+export function stripFiller(sentence: string): string {
+  let s = sentence.trim();
+  for (let changed = true; changed && s.length > 0; ) {
+    changed = false;
+    const lower = s.toLowerCase();
+    for (const f of FILLER) {
+      const m = f.exec(lower);
+      if (m && m[0].length > 0) {
+        s = s.slice(m[0].length).trim();
+        changed = true;
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+/** Splits a message into sentences at . ? ! and line breaks, keeping each one's question mark. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .replace(/([.?!]+)(?=\s|$)/g, '$1\n')
+    .split(/\n+/)
+    .map((s) => s.trim())
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
+}
+
+function isQuestion(sentence: string): boolean {
+  return /\?\s*$/.test(sentence) || QUESTION_START.test(sentence.toLowerCase());
+}
+
+export function questionParts(text: string): QuestionParts {
+  const sentences = sentencesOf(text).map(stripFiller).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  if (sentences.length === 0) return { whole: '', focus: '', sentences: 0 };
+  const whole = sentences.join(' ');
+  if (sentences.length === 1) return { whole, focus: whole, sentences: 1 };
+  const questions = sentences.filter(isQuestion);
+  // The last question asks what the story leads to; a short one ("what now?") needs the sentence before it.
+  let focus = questions.length > 0 ? questions[questions.length - 1] : sentences[sentences.length - 1];
+  const at = sentences.lastIndexOf(focus);
+  if (focus.split(/\s+/).length < 6 && at > 0) focus = `${sentences[at - 1]} ${focus}`;
+  return { whole, focus, sentences: sentences.length };
+}

@@ -1,0 +1,83 @@
+import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import type { Embedder } from './Embedder';
+import { OUT_OF_SCOPE } from './LexicalScorer';
+import type { TextNormaliser } from './TextNormaliser';
+import type { VectorCache } from './VectorCache';
+
+/** One candidate's semantic evidence for a question. */
+export interface SemanticScore {
+  id: string;
+  /** Cosine similarity of the question to the candidate's closest phrasing (or title). */
+  best: number;
+  /** Mean of its three closest phrasings: an answer several phrasings support beats one lucky one. */
+  top3: number;
+}
+
+/** The texts a candidate is known by: its phrasings and title, normalised as questions are. */
+export function semanticEntries(kb: KnowledgeBase, normaliser: TextNormaliser): Array<{ id: string; text: string }> {
+  const entries: Array<{ id: string; text: string }> = [];
+  for (const a of kb.answers) {
+    for (const q of [a.title, ...a.questions]) entries.push({ id: a.id, text: normaliser.normalise(q) });
+  }
+  for (const t of kb.outOfScope) {
+    for (const q of t.phrasings) entries.push({ id: `${OUT_OF_SCOPE}${t.id}`, text: normaliser.normalise(q) });
+  }
+  return entries;
+}
+
+/**
+ * The semantic stage of matching: the question's sentence vector against the vectors of
+ * every phrasing of every answer (and of the out-of-scope subjects), so "is there a paper
+ * where all his help is written down?" finds the SEN support plan without sharing its
+ * words. Entry vectors come from the VectorCache; only the question is embedded per turn.
+ */
+export class SemanticScorer {
+  private constructor(
+    private readonly embedder: Embedder,
+    private readonly ids: string[],
+    /** Every entry vector, end to end, for a tight loop. */
+    private readonly matrix: Float32Array,
+    private readonly dims: number,
+  ) {}
+
+  static async build(kb: KnowledgeBase, normaliser: TextNormaliser, embedder: Embedder, cache?: VectorCache): Promise<SemanticScorer> {
+    const entries = semanticEntries(kb, normaliser);
+    const texts = entries.map((e) => e.text);
+    const vectors = cache ? (await cache.vectorsFor('knowledge', texts)).vectors : await embedder.embed(texts);
+    return SemanticScorer.fromVectors(embedder, entries, vectors);
+  }
+
+  /** From vectors already worked out, one per entry (the fitting script holds phrasings out this way). */
+  static fromVectors(embedder: Embedder, entries: ReadonlyArray<{ id: string }>, vectors: readonly Float32Array[]): SemanticScorer {
+    const dims = embedder.dimensions;
+    const matrix = new Float32Array(vectors.length * dims);
+    vectors.forEach((v, i) => matrix.set(v, i * dims));
+    return new SemanticScorer(embedder, entries.map((e) => e.id), matrix, dims);
+  }
+
+  /** The unit vectors of the texts (the question, its focus sentence). */
+  embed(texts: readonly string[]): Promise<Float32Array[]> {
+    return this.embedder.embed(texts);
+  }
+
+  /** Every candidate's closest-phrasing and top-three similarity to the question vector. */
+  score(query: Float32Array): Map<string, SemanticScore> {
+    const perId = new Map<string, number[]>();
+    const { dims, matrix } = this;
+    for (let i = 0; i < this.ids.length; i++) {
+      let dot = 0;
+      const off = i * dims;
+      for (let j = 0; j < dims; j++) dot += matrix[off + j] * query[j];
+      const list = perId.get(this.ids[i]);
+      if (list) list.push(dot);
+      else perId.set(this.ids[i], [dot]);
+    }
+    const out = new Map<string, SemanticScore>();
+    for (const [id, sims] of perId) {
+      sims.sort((a, b) => b - a);
+      const top = sims.slice(0, 3);
+      out.set(id, { id, best: sims[0], top3: top.reduce((s, x) => s + x, 0) / top.length });
+    }
+    return out;
+  }
+}
