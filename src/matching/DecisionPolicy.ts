@@ -16,12 +16,13 @@ export interface DecisionParameters {
   clarifyWithin: number;
 }
 
-export const DECISION_FEATURES = ['top', 'gap', 'semantic', 'lexical', 'echo', 'length'] as const;
+export const DECISION_FEATURES = ['top', 'gap', 'semantic', 'lexical', 'echo', 'length', 'outOfScope'] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
 
 /** The features of a ranking that the decision reads. `words`: content words in the message. */
 export function decisionFeatures(ranked: readonly FusedCandidate[], words: number): Record<DecisionFeature, number> {
   const [a, b] = ranked;
+  const out = ranked.find((c) => c.id.startsWith(OUT_OF_SCOPE));
   return {
     top: a?.score ?? 0,
     gap: (a?.score ?? 0) - (b?.score ?? 0),
@@ -29,6 +30,8 @@ export function decisionFeatures(ranked: readonly FusedCandidate[], words: numbe
     lexical: a?.lexical ?? 0,
     echo: a?.echo ?? 0,
     length: Math.min(1, Math.log(1 + words) / Math.log(60)),
+    // How close the nearest subject we do not cover comes: a benefits question dressed in SEN words.
+    outOfScope: out?.score ?? 0,
   };
 }
 

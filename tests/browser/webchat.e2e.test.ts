@@ -5,7 +5,7 @@ import axe from 'axe-core';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { AppServer } from '../../src/server/createServer';
 import { REPO_ROOT } from '../../src/knowledge/paths';
-import { createTestApp } from '../support/Transcript';
+import { createTestApp, firstClarified } from '../support/Transcript';
 import { CHROMIUM_ARGS, findChromium } from './findChromium';
 
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
@@ -110,9 +110,9 @@ describe('Browser: the web chat page in Chromium, through the local Direct Line 
 
   it('goes through the "Did you mean" buttons', async () => {
     // Short queries the knowledge base finds ambiguous; the first that still is, is used.
-    const query = ['review', 'plan', 'assessment', 'funding', 'support', 'ehc'].find((q) => app.services.answers.ask(q).outcome === 'clarify');
+    const query = await firstClarified(app, ['review', 'plan', 'assessment', 'funding', 'support', 'ehc']);
     expect(query, 'one of the short queries gets "Did you mean"').to.not.equal(undefined);
-    const choice = app.services.answers.ask(query as string).results[0].answer.title;
+    const choice = (await app.services.answers.ask(query as string)).results[0].answer.title;
     const before = await activities(page).count();
     const box = await sendBox(page);
     await box.fill(query as string);

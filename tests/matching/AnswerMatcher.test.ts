@@ -1,71 +1,155 @@
 import { expect } from 'chai';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Answer } from '../../src/knowledge/Answer';
 import { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
 import { AnswerMatcher } from '../../src/matching/AnswerMatcher';
+import { createMatcher } from '../../src/matching/createMatcher';
+import { FakeEmbedder, failingEmbedder } from '../support/FakeEmbedder';
 
 function answer(id: string, title: string, questions: string[], keywords: string[], body: string): Answer {
   return { id, title, questions, keywords, body, audience: ['parent'], followUps: [], sources: [], file: `answers/${id}.md` };
 }
 
-describe('AnswerMatcher with a small fake knowledge base', () => {
-  const kb = new KnowledgeBase(
-    [
-      answer('trips', 'School trips', ['can my child go on the school trip', 'residential trip left out', 'day trips and visits'], ['trip', 'residential', 'visit'], 'Schools must include pupils on trips.'),
-      answer('homework-help', 'Help with homework', ['homework club support', 'too much homework', 'homework diary'], ['homework', 'diary', 'club'], 'Ask the teacher about homework.'),
-      answer('reading-a', 'Reading support at home', ['reading support at home', 'help with reading at home', 'reading books at home'], ['reading', 'support', 'home'], 'Read together every day.'),
-      answer('reading-b', 'Reading support in class', ['reading support in class', 'help with reading in class', 'reading groups in class'], ['reading', 'support', 'class'], 'Teachers can run reading groups.'),
-    ],
-    { ds: 'son', sch: 'school' },
-    {},
-    [{ id: 'weather', title: 'Weather', phrasings: ['what is the weather forecast', 'will it rain tomorrow', 'weather this weekend'] }],
-  );
-  const matcher = new AnswerMatcher(kb);
+const smallKb = new KnowledgeBase(
+  [
+    answer('trips', 'School trips', ['can my child go on the school trip', 'residential trip left out', 'day trips and visits'], ['trip', 'residential', 'visit'], 'Schools must include pupils on trips.'),
+    answer('homework-help', 'Help with homework', ['homework club support', 'too much homework', 'homework diary'], ['homework', 'diary', 'club'], 'Ask the teacher about homework.'),
+    answer('reading-a', 'Reading support at home', ['reading support at home', 'help with reading at home', 'reading books at home'], ['reading', 'support', 'home'], 'Read together every day.'),
+    answer('reading-b', 'Reading support in class', ['reading support in class', 'help with reading in class', 'reading groups in class'], ['reading', 'support', 'class'], 'Teachers can run reading groups.'),
+    answer('support-plan', 'The written plan of support', ['what is in the support plan', 'who writes the support plan', 'how often is the plan reviewed'], ['plan', 'written', 'targets'], 'The plan says what help your child gets.'),
+  ],
+  { ds: 'son', sch: 'school' },
+  {},
+  [{ id: 'weather', title: 'Weather', phrasings: ['what is the weather forecast', 'will it rain tomorrow', 'weather this weekend'] }],
+);
 
-  it('answers a clear question with one winner and a 0–1 confidence', () => {
-    const r = matcher.match('can my son go on the residential trip?');
-    expect(r.outcome).to.equal('answer');
-    expect(r.candidates[0].answer.id).to.equal('trips');
-    expect(r.confidence).to.be.within(0, 1);
+/** "paper" and "document" mean the same to this fake model, as "plan" and "written down" do to a real one. */
+const fake = () => new FakeEmbedder([['plan', 'paper', 'document', 'written']]);
+
+describe('AnswerMatcher: the pipeline on a small fake knowledge base', () => {
+  let cacheDir: string;
+  before(() => {
+    cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'matcher-cache-'));
+  });
+  after(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
+
+  for (const mode of ['lexical-only', 'semantic'] as const) {
+    describe(mode, () => {
+      let matcher: AnswerMatcher;
+      before(async () => {
+        const built = await createMatcher(smallKb, mode === 'semantic' ? { embedder: async () => fake(), cacheDir } : { semantic: false });
+        matcher = built.matcher;
+        expect(matcher.mode).to.equal(mode);
+      });
+
+      it('answers a clear question with one winner and a 0–1 confidence', async () => {
+        const r = await matcher.match('can my son go on the residential trip?');
+        expect(r.outcome).to.equal('answer');
+        expect(r.candidates[0].answer.id).to.equal('trips');
+        expect(r.confidence).to.be.within(0, 1);
+      });
+
+      it('mends typos against the knowledge base vocabulary (fuse.js)', async () => {
+        expect(matcher.correct('resdential tripp')).to.match(/^residential trips?$/);
+        expect((await matcher.match('homwork clubb')).candidates[0]?.answer.id).to.equal('homework-help');
+      });
+
+      it('understands text-speak before matching', async () => {
+        expect((await matcher.match('ds sch trip')).candidates[0]?.answer.id).to.equal('trips');
+      });
+
+      it('asks "did you mean" between two close answers', async () => {
+        const r = await matcher.match('help with reading support');
+        expect(r.outcome).to.equal('clarify');
+        expect(r.candidates.map((c) => c.answer.id).sort()).to.deep.equal(['reading-a', 'reading-b']);
+      });
+
+      it('abstains on a question it has nothing for', async () => {
+        const r = await matcher.match('how do I renew my passport');
+        expect(r.outcome).to.equal('none');
+        expect(r.candidates).to.deep.equal([]);
+      });
+
+      it('abstains on an out-of-scope subject, naming it', async () => {
+        const r = await matcher.match('will it rain at the weekend');
+        expect(r.outcome).to.equal('none');
+        expect(r.outOfScope).to.equal('weather');
+      });
+
+      it('abstains on empty, filler-only or stop-word-only input', async () => {
+        for (const q of ['', 'hi', 'thanks so much!', 'what is it']) expect((await matcher.match(q)).outcome, q).to.equal('none');
+      });
+
+      it('greetings, apologies and thanks never change the answer', async () => {
+        const plain = await matcher.match('can my child go on the school trip');
+        for (const q of [
+          'hi, can my child go on the school trip',
+          'sorry to bother you, can my child go on the school trip? thanks in advance',
+          'Quick question - can my child go on the school trip?',
+          'Hello there. Sorry if this is a silly question. Can my child go on the school trip? Many thanks',
+        ]) {
+          const r = await matcher.match(q);
+          expect(r.outcome, q).to.equal(plain.outcome);
+          expect(r.candidates.map((c) => c.answer.id), q).to.deep.equal(plain.candidates.map((c) => c.answer.id));
+        }
+      });
+
+      it('finds the question at the end of a long story', async () => {
+        const story =
+          'My daughter is nine and has always loved school, but this year everything has changed. She has a new teacher, ' +
+          'the class is much bigger, and she comes home exhausted and tearful most days. We have had meetings and the staff ' +
+          'are kind, but nothing seems to move. Now the year group is going away for three nights in the spring. ' +
+          'Can she go on the residential trip?';
+        const r = await matcher.match(story);
+        expect(r.outcome).to.not.equal('none');
+        expect(r.candidates[0].answer.id).to.equal('trips');
+      });
+    });
+  }
+
+  it('with the semantic stage, finds an answer whose words the question does not share', async () => {
+    const { matcher } = await createMatcher(smallKb, { embedder: async () => fake(), cacheDir });
+    const ranked = await matcher.rank('is there a paper or document about him');
+    expect(ranked[0]?.answer.id).to.equal('support-plan');
+    const lexicalOnly = await (await createMatcher(smallKb, { semantic: false })).matcher.rank('is there a paper or document about him');
+    expect(lexicalOnly[0]?.answer.id).to.not.equal('support-plan');
   });
 
-  it('mends typos against the knowledge base vocabulary (fuse.js)', () => {
-    expect(matcher.correct('resdential tripp')).to.match(/^residential trips?$/);
-    const r = matcher.match('homwork clubb');
-    expect(r.candidates[0]?.answer.id).to.equal('homework-help');
+  it('embeds the knowledge base once (then reads it from the cache) and each question once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'matcher-cache-'));
+    try {
+      const first = fake();
+      await createMatcher(smallKb, { embedder: async () => first, cacheDir: dir });
+      expect(first.calls).to.be.greaterThan(0);
+      const second = fake();
+      const { matcher } = await createMatcher(smallKb, { embedder: async () => second, cacheDir: dir });
+      expect(second.calls, 'vectors come from the cache').to.equal(0);
+      await matcher.match('can my child go on the school trip');
+      expect(second.calls).to.equal(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
-  it('understands text-speak before matching', () => {
-    expect(matcher.match('ds sch trip').candidates[0]?.answer.id).to.equal('trips');
-  });
-
-  it('asks "did you mean" between two close answers', () => {
-    const r = matcher.match('help with reading support');
-    expect(r.outcome).to.equal('clarify');
-    expect(r.candidates.map((c) => c.answer.id).sort()).to.deep.equal(['reading-a', 'reading-b']);
-  });
-
-  it('abstains on a question it has nothing for', () => {
-    const r = matcher.match('how do I renew my passport');
-    expect(r.outcome).to.equal('none');
-    expect(r.candidates).to.deep.equal([]);
-  });
-
-  it('abstains on an out-of-scope subject, naming it', () => {
-    const r = matcher.match('will it rain at the weekend');
-    expect(r.outcome).to.equal('none');
-    expect(r.outOfScope).to.equal('weather');
-  });
-
-  it('abstains on empty or stop-word-only input', () => {
-    expect(matcher.match('').outcome).to.equal('none');
-    expect(matcher.match('what is it').outcome).to.equal('none');
+  it('falls back to lexical-only matching, saying why, when the model cannot load', async () => {
+    const built = await createMatcher(smallKb, { embedder: failingEmbedder('model files missing'), cacheDir });
+    expect(built.matcher.mode).to.equal('lexical-only');
+    expect(built.lexicalOnlyReason).to.match(/model files missing/);
+    expect((await built.matcher.match('can my son go on the residential trip?')).candidates[0].answer.id).to.equal('trips');
   });
 });
 
-describe('AnswerMatcher with the real knowledge base', () => {
+describe('AnswerMatcher with the real knowledge base and the real sentence model', function () {
+  this.timeout(60_000);
   const kb = KnowledgeBase.fromFolder(path.resolve(__dirname, '../../knowledge'));
-  const matcher = new AnswerMatcher(kb);
+  let matcher: AnswerMatcher;
+  before(async () => {
+    const built = await createMatcher(kb);
+    expect(built.lexicalOnlyReason).to.equal(undefined);
+    matcher = built.matcher;
+  });
 
   const cases: Array<[string, string]> = [
     ['what is sen support', 'what-is-sen-support'],
@@ -74,16 +158,24 @@ describe('AnswerMatcher with the real knowledge base', () => {
     ['K code', 'sen-register'],
     ['what is element 3', 'high-needs-funding'],
     ['wat does the sendco do', 'senco'],
+    ['sorry, what does a SENCO actually do?', 'senco'],
+    ['my sons been on sen support for a year and nothing is changing should we ask for an ehcp', 'when-to-request-ehc-needs-assessment'],
   ];
   for (const [q, id] of cases) {
-    it(`ranks ${id} first for "${q}"`, () => {
-      const r = matcher.match(q);
+    it(`ranks ${id} first for "${q}"`, async () => {
+      const r = await matcher.match(q);
       expect(r.outcome).to.not.equal('none');
       expect(r.candidates[0].answer.id).to.equal(id);
     });
   }
 
-  it('abstains on benefits questions', () => {
-    expect(matcher.match('how do i claim pip for my 17 year old').outcome).to.equal('none');
+  it('"sorry, what does a SENCO actually do?" is answered just as the question without the apology', async () => {
+    const [a, b] = await Promise.all([matcher.match('what does a SENCO actually do?'), matcher.match('sorry, what does a SENCO actually do?')]);
+    expect(b.outcome).to.equal(a.outcome);
+    expect(b.candidates[0].answer.id).to.equal(a.candidates[0].answer.id);
+  });
+
+  it('abstains on benefits questions', async () => {
+    expect((await matcher.match('how do i claim pip for my 17 year old')).outcome).to.equal('none');
   });
 });

@@ -1,32 +1,50 @@
 import { expect } from 'chai';
-import fs from 'node:fs';
 import path from 'node:path';
-import { evaluate, type EvalLine } from '../../src/cli/evalMatcher';
+import { evaluate, readLines } from '../../src/cli/evalMatcher';
 import { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
-import { AnswerMatcher } from '../../src/matching/AnswerMatcher';
+import type { AnswerMatcher } from '../../src/matching/AnswerMatcher';
 import { AnswerService } from '../../src/matching/AnswerService';
 import { UrgentDetector } from '../../src/matching/UrgentDetector';
+import { createMatcher } from '../../src/matching/createMatcher';
 import { SHARED_DIR } from '../../src/knowledge/paths';
 
-function read(file: string): EvalLine[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalLine);
-}
-
-describe('Measured quality (npm run eval) stays where the issue sets it', () => {
+/**
+ * The bars of the understanding issue, on the development sets (the held-out sets are
+ * worded differently, and the figures the README quotes are the cross-validated ones from
+ * `npm run eval -- --fit`). A change that drops below them fails the suite.
+ */
+describe('Measured quality (npm run eval) stays where the issue sets it', function () {
+  this.timeout(120_000);
   const kb = KnowledgeBase.fromFolder(path.resolve(__dirname, '../../knowledge'));
-  const service = new AnswerService(kb, new AnswerMatcher(kb), new UrgentDetector());
+  let service: AnswerService;
+  let matcher: AnswerMatcher;
+  before(async () => {
+    const built = await createMatcher(kb);
+    expect(built.lexicalOnlyReason, 'the sentence model loads').to.equal(undefined);
+    matcher = built.matcher;
+    service = new AnswerService(kb, matcher, new UrgentDetector());
+  });
 
-  it('on the dev set: top-1 ≥ 90%, ≥ 90% of "none" abstain, every urgent line urgent, no false urgent', () => {
-    const { summary: s } = evaluate(service, read(path.join(SHARED_DIR, 'eval', 'dev.jsonl')));
-    expect(s.top1 / s.inScope).to.be.at.least(0.9);
+  it('on dev.jsonl: top-1 ≥ 95%, ≥ 90% of "none" abstain, confidently wrong ≤ 3%, every urgent line urgent, no false urgent', async () => {
+    const { summary: s } = await evaluate(service, matcher, readLines(path.join(SHARED_DIR, 'eval', 'dev.jsonl')));
+    expect(s.top1 / s.inScope).to.be.at.least(0.95);
     expect(s.noneAbstained / s.noneLines).to.be.at.least(0.9);
+    expect(s.confidentWrong / s.scored).to.be.at.most(0.03);
     expect(s.urgentCaught).to.equal(s.urgentLines);
     expect(s.falseUrgent).to.equal(0);
   });
 
-  it('on the team’s own never-tuned set: top-1 ≥ 80%, every "none" abstains, every urgent line urgent, no false urgent', () => {
-    const { summary: s } = evaluate(service, read(path.resolve(__dirname, '../fixtures/team-questions.jsonl')));
-    expect(s.top1 / s.inScope).to.be.at.least(0.8);
+  it('on dev-hard.jsonl: top-1 ≥ 85%, "none" abstain ≥ 80%, confidently wrong ≤ 3%, no false urgent', async () => {
+    const { summary: s } = await evaluate(service, matcher, readLines(path.join(SHARED_DIR, 'eval', 'dev-hard.jsonl')));
+    expect(s.top1 / s.inScope).to.be.at.least(0.85);
+    expect(s.noneAbstained / s.noneLines).to.be.at.least(0.8);
+    expect(s.confidentWrong / s.scored).to.be.at.most(0.03);
+    expect(s.falseUrgent).to.equal(0);
+  });
+
+  it('on the team’s own never-tuned set: top-1 ≥ 85%, every "none" abstains, every urgent line urgent, no false urgent', async () => {
+    const { summary: s } = await evaluate(service, matcher, readLines(path.resolve(__dirname, '../fixtures/team-questions.jsonl')));
+    expect(s.top1 / s.inScope).to.be.at.least(0.85);
     expect(s.noneAbstained).to.equal(s.noneLines);
     expect(s.urgentCaught).to.equal(s.urgentLines);
     expect(s.falseUrgent).to.equal(0);

@@ -146,3 +146,9 @@ function check(reply: Partial<Activity>, expected: Expectation): void {
   else if (typeof expected === 'string') expect(text).to.include(expected);
   else expect(text).to.match(expected);
 }
+
+/** The first of `queries` that the app answers with "Did you mean". */
+export async function firstClarified(app: AppServer, queries: readonly string[]): Promise<string | undefined> {
+  for (const q of queries) if ((await app.services.answers.ask(q)).outcome === 'clarify') return q;
+  return undefined;
+}

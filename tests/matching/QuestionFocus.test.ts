@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { questionParts, sentencesOf, stripFiller } from '../../src/matching/QuestionFocus';
+
+describe('QuestionFocus: the question inside what people type', () => {
+  const filler: Array<[string, string]> = [
+    ['hi', ''],
+    ['Hello there!', ''],
+    ['sorry, what does a SENCO actually do?', 'what does a SENCO actually do?'],
+    ['Sorry to bother you, is an EHCP legally binding?', 'is an EHCP legally binding?'],
+    ['quick question - who pays for a TA?', 'who pays for a TA?'],
+    ['Thanks in advance', ''],
+    ['thank you so much for your help', ''],
+    ['Hiya, sorry if this is a silly question, what is the local offer', 'what is the local offer'],
+    ['I was wondering if the school has to tell me', 'if the school has to tell me'],
+    ['ok so what happens at an annual review', 'what happens at an annual review'],
+  ];
+  for (const [input, expected] of filler) {
+    it(`strips filler: "${input}"`, () => expect(stripFiller(input)).to.equal(expected));
+  }
+
+  it('keeps words that only look like filler', () => {
+    expect(stripFiller('right to appeal a decision')).to.equal('right to appeal a decision');
+    expect(stripFiller('so many meetings, is that normal?')).to.equal('so many meetings, is that normal?');
+    expect(stripFiller('question marks over his reading')).to.equal('question marks over his reading');
+  });
+
+  it('splits sentences at full stops, question marks and line breaks', () => {
+    expect(sentencesOf('He is 9. School say no!\nWhat now?')).to.deep.equal(['He is 9.', 'School say no!', 'What now?']);
+  });
+
+  it('a single question is its own focus', () => {
+    expect(questionParts('what is sen support?')).to.deep.equal({ whole: 'what is sen support?', focus: 'what is sen support?', sentences: 1 });
+  });
+
+  it('drops greeting and thanks sentences around the question', () => {
+    const p = questionParts('Hi there. Sorry to bother you. Who is the SENCO? Thanks in advance!');
+    expect(p.whole).to.equal('Who is the SENCO?');
+    expect(p.sentences).to.equal(1);
+  });
+
+  it('in a story, the focus is the last question', () => {
+    const p = questionParts(
+      'My son is in Year 5 and has been on SEN support since Year 2. His reading age is about six. The school are kind but nothing changes. Should we be asking for an EHC needs assessment now? I just feel stuck.',
+    );
+    expect(p.focus).to.equal('Should we be asking for an EHC needs assessment now?');
+    expect(p.sentences).to.equal(5);
+  });
+
+  it('a story with no question mark: the last sentence, and a short question takes the sentence before it', () => {
+    expect(questionParts('We have tried everything at home. I do not know where to turn').focus).to.equal('I do not know where to turn');
+    expect(questionParts('He has ADHD. The school refused an assessment. What now?').focus).to.equal('The school refused an assessment. What now?');
+  });
+});
