@@ -19,3 +19,7 @@ if (stale) {
 // The Web Chat bundle for the chat page (public/vendor/webchat.js, not kept in git).
 const { fetchWebChat } = await import('./fetch-webchat.mjs');
 fetchWebChat();
+
+// The knowledge base's sentence vectors (.cache/vectors, not kept in git), built when missing
+// or stale so the server is ready within seconds of starting.
+execSync('npx tsx scripts/build-vectors.ts', { cwd: root, stdio: 'inherit' });

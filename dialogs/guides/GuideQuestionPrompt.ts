@@ -5,6 +5,7 @@ import type { AnswerCards } from '../../src/bot/AnswerCards';
 import type { GuideQuestion, GuideReply } from './GuideQuestion';
 import { questionActivity } from './guideActivities';
 import { answerText } from '../../src/recognition/answerText';
+import { stripFiller } from '../../src/matching/QuestionFocus';
 
 /** What the guide passes when it asks a question: the question, already worded. */
 export interface GuidePromptOptions extends PromptOptions {
@@ -31,13 +32,10 @@ export interface GuidePromptDeps {
 /** An unreadable answer is asked again with an example this many times; then skipping is offered. */
 export const MAX_REASKS = 2;
 
-/** An answer it cannot read, of at least this many words, may be a question for the knowledge base. */
-export const MIN_QUESTION_WORDS = 4;
-
 const BACK = /^(back|go back|back please|previous|previous question|back one|undo|go back (one|a step|a question)|back a (step|question)|last question|wait,? go back|oops,? go back|change (my|that) answer)$/;
 const RESTART = /^(start again|start this again|start (the )?(guide|questions|check) again|restart (this|the) (guide|questions|check)|begin again|from the (top|start)|start from scratch|let'?s start again)$/;
 const SKIP = /^(skip|skip (it|this|that|this one|that one|this question|that question)|pass|next|next question|leave (it|that)( out)?|leave (this|that) one|rather not say|(i'?d )?prefer not to say|don'?t want to say)$/;
-const QUESTION_WORDS = /^(what|what's|whats|how|why|when|where|who|which|can|could|does|do|is|are|should|will|would|must|has|have|am|if)\b/;
+const QUESTION_WORDS = /^(what|what's|whats|how|why|when|where|who|which|can|could|does|do|is|are|should|will|would|must|has|have|am|if|tell me|explain)\b/;
 
 type Classified = { kind: 'reply'; reply: GuideReply } | { kind: 'question'; response: AnswerResponse } | { kind: 'unreadable' };
 
@@ -116,19 +114,21 @@ export class GuideQuestionPrompt extends Prompt<GuideReply> {
     const question = this.lookup(options.questionId);
     let asked: AnswerResponse | undefined;
     const ask = async () => (asked ??= await this.deps.answers.ask(raw, await this.deps.area?.(context)));
-    // A question about something else ("what is a SENCO?") is answered, not misread as an answer.
-    const words = text.split(' ').length;
+    // A question about something else ("what is a SENCO?", "sorry, quick question - what's an EP?")
+    // is answered, not misread as an answer; greetings and apologies in front do not hide it.
+    const core = answerText(stripFiller(raw)) || text;
+    const words = core.split(' ').length;
     const asksSomething = /\?\s*$/.test(raw.trim());
-    const looksLikeQuestion = asksSomething || (QUESTION_WORDS.test(text) && words >= 3);
+    const looksLikeQuestion = asksSomething || (QUESTION_WORDS.test(core) && words >= 3);
     // Free text ("what worries you most?") is an answer unless it is plainly a question of its own.
-    const mayInterrupt = question.freeText ? asksSomething && QUESTION_WORDS.test(text) && words >= 3 : looksLikeQuestion;
+    const mayInterrupt = question.freeText ? asksSomething && QUESTION_WORDS.test(core) && words >= 3 : looksLikeQuestion;
     if (mayInterrupt && isAnswer(await ask())) return { kind: 'question', response: asked as AnswerResponse };
 
     const value = question.recognize(raw, (this.deps.now ?? (() => new Date()))());
     if (value !== undefined) return { kind: 'reply', reply: { kind: 'answer', value } };
-    // An answer it cannot read goes to the knowledge base only when it is long enough to be a
-    // question: a word or two ("green", "hes 7") is a missed answer, asked again.
-    if (!question.freeText && words >= MIN_QUESTION_WORDS && isAnswer(await ask())) return { kind: 'question', response: asked as AnswerResponse };
+    // An answer it cannot read is asked again with its choices, never sent to the knowledge
+    // base: a story told as an answer ("school keep saying they can't do anything till he's
+    // seen by CAMHS") is about this question, not a question of its own.
     return { kind: 'unreadable' };
   }
 

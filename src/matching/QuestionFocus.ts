@@ -12,7 +12,7 @@ const FILLER: RegExp[] = [
   /^(?:so )?sorry(?: to (?:bother|trouble|disturb|ask|be a pain)(?: you)?(?: again)?| if this is (?:a )?(?:silly|stupid|daft|obvious|dumb|basic) (?:question|q)| for (?:the|my) (?:long|rambling) (?:message|post|question)| for asking| in advance)?\b[\s,!.:-]*/,
   /^(?:apologies|excuse me|pardon)(?: (?:for|if) [^,.!?]*)?[\s,!.:-]*/,
   /^(?:(?:many |big )?thanks|thank you|thankyou|thx|ty|cheers|ta)(?: (?:so much|very much|a lot|in advance|for (?:any|your) help|for reading|for listening))*\b[\s,!.:-]*/,
-  /^(?:(?:a |just a )?quick (?:question|one|q)|question(?=[:,-])|just (?:a question|wondering|checking|asking)|i was (?:just )?wondering|i'?m (?:just )?wondering|wondering|can i (?:just )?ask(?: you)?|could i ask|may i ask|i have a question|i need (?:some )?(?:help|advice)(?: please)?|please (?:can you )?help(?: me)?|help(?: me)? please|hope you can help|any (?:help|advice) (?:would be |is )?(?:much |really |greatly )?appreciated|not sure (?:if|whether) (?:this is|i'?m in) the right place)\b[\s,!.:-]*/,
+  /^(?:(?:a |just a |one )?quick (?:question|one|q)(?: (?:first|before (?:i|we) (?:start|go on)|though|for you))?|question(?=[:,-])|just (?:a question|wondering|checking|asking)|i was (?:just )?wondering|i'?m (?:just )?wondering|wondering|can i (?:just )?ask(?: you)?|could i ask|may i ask|i have a question|i need (?:some )?(?:help|advice)(?: please)?|please (?:can you )?help(?: me)?|help(?: me)? please|hope you can help|any (?:help|advice) (?:would be |is )?(?:much |really |greatly )?appreciated|not sure (?:if|whether) (?:this is|i'?m in) the right place)\b[\s,!.:-]*/,
   /^(?:(?:ok|okay|right|so|well|anyway|basically|please)[,!.:-]+|(?:um+|erm+|er|hmm+|ok so|okay so)\b[\s,!.:-]*)\s*/,
 ];
 
