@@ -63,6 +63,15 @@ export interface MessageReadings {
 /** Longest message the scorers read: beyond it a story adds nothing the focus sentence lacks. */
 const MAX_READ_CHARS = 1200;
 
+/** A long story is embedded by its opening (who and what) and its end (the question): the model's cost grows with length. */
+const EMBED_HEAD_WORDS = 25;
+const EMBED_TAIL_WORDS = 35;
+
+function embeddable(text: string): string {
+  const words = text.split(' ');
+  return words.length <= EMBED_HEAD_WORDS + EMBED_TAIL_WORDS ? text : [...words.slice(0, EMBED_HEAD_WORDS), ...words.slice(-EMBED_TAIL_WORDS)].join(' ');
+}
+
 /**
  * Understanding as a pipeline: normalise (filler out, the question found inside a story,
  * text-speak and typos mended), score (lexical BM25; semantic sentence vectors when the
@@ -108,7 +117,7 @@ export class AnswerMatcher {
     const words = this.lexical.terms(whole).length;
     if (words === 0) return { words, whole: { lexical: [] } };
     const texts = focus ? [whole, focus] : [whole];
-    const vectors = this.semanticScorer ? await this.semanticScorer.embed(texts) : undefined;
+    const vectors = this.semanticScorer ? await this.semanticScorer.embed(texts.map(embeddable)) : undefined;
     const [w, f] = texts.map((t, i) => ({ lexical: this.lexical.score(t), semantic: vectors ? this.semanticScorer?.score(vectors[i]) : undefined }));
     return { words, whole: w, focus: f };
   }

@@ -49,6 +49,10 @@ const KIND_WEIGHT: Record<PassageKind, number> = { question: 1, title: 1, keywor
 const ECHO_CANDIDATES = 12;
 /** Longest word the typo mender looks at: longer strings are not words anyone mistyped. */
 const MAX_MENDED_WORD = 24;
+/** At most this many fuzzy searches per message (each is a pass over the vocabulary). */
+const MAX_MENDED_PER_MESSAGE = 20;
+/** Mended words remembered across messages (people misspell the same words). */
+const MENDED_MEMORY = 5000;
 
 /**
  * The lexical stage of matching: typos mended against the knowledge base's own vocabulary
@@ -67,6 +71,7 @@ export class LexicalScorer {
   private readonly answerTerms = new Map<string, Set<string>>();
   private readonly idf = new Map<string, number>();
   private readonly unknownTermWeight: number;
+  private readonly mended = new Map<string, string>();
 
   constructor(kb: KnowledgeBase) {
     this.normaliser = new TextNormaliser(kb.rewrites);
@@ -129,15 +134,23 @@ export class LexicalScorer {
 
   /** The question normalised, with typos mended against the knowledge base's vocabulary. */
   correct(question: string): string {
+    let searches = 0;
     return this.normaliser
       .normalise(question)
       .split(' ')
       .map((w) => {
         if (w.length < 4 || w.length > MAX_MENDED_WORD || !/^[a-z]+$/.test(w) || this.vocabulary.has(w) || TextNormaliser.isStopword(w)) return w;
         if (this.idf.has(TextNormaliser.stemWord(w))) return w;
+        const known = this.mended.get(w);
+        if (known !== undefined) return known;
+        // Bounded work per message: a long message mends its first few unknown words only.
+        if (++searches > MAX_MENDED_PER_MESSAGE) return w;
         // A typo keeps roughly its length: "sencp" is "senco", but "loss" is not "possibly".
         const best = this.speller.search(w, { limit: 3 }).find((r) => Math.abs(r.item.length - w.length) <= 1 && (r.score ?? 1) <= 0.3);
-        return best ? best.item : w;
+        const mended = best ? best.item : w;
+        if (this.mended.size >= MENDED_MEMORY) this.mended.delete(this.mended.keys().next().value as string);
+        this.mended.set(w, mended);
+        return mended;
       })
       .join(' ');
   }

@@ -40,10 +40,18 @@ export class SemanticScorer {
     private readonly dims: number,
   ) {}
 
-  static async build(kb: KnowledgeBase, normaliser: TextNormaliser, embedder: Embedder, cache?: VectorCache): Promise<SemanticScorer> {
+  /** Builds the scorer from cached vectors (embedding and caching them when missing or stale); `warn` hears of a cache that cannot be written. */
+  static async build(kb: KnowledgeBase, normaliser: TextNormaliser, embedder: Embedder, cache?: VectorCache, warn?: (message: string) => void): Promise<SemanticScorer> {
     const entries = semanticEntries(kb, normaliser);
     const texts = entries.map((e) => e.text);
-    const vectors = cache ? (await cache.vectorsFor('knowledge', texts)).vectors : await embedder.embed(texts);
+    let vectors: Float32Array[];
+    if (cache) {
+      const got = await cache.vectorsFor('knowledge', texts);
+      if (got.notKept) warn?.(`the knowledge vectors could not be cached (${got.notKept}); they will be worked out again at the next start`);
+      vectors = got.vectors;
+    } else {
+      vectors = await embedder.embed(texts);
+    }
     return SemanticScorer.fromVectors(embedder, entries, vectors);
   }
 

@@ -79,12 +79,19 @@ export class VectorCache {
     }
   }
 
-  /** The vectors for `texts`: from disk when fresh, otherwise embedded now and written. */
-  async vectorsFor(name: string, texts: readonly string[]): Promise<{ vectors: Float32Array[]; fromCache: boolean }> {
+  /**
+   * The vectors for `texts`: from disk when fresh, otherwise embedded now and written. If they
+   * cannot be written (a read-only disk), they are still returned, with the reason.
+   */
+  async vectorsFor(name: string, texts: readonly string[]): Promise<{ vectors: Float32Array[]; fromCache: boolean; notKept?: string }> {
     const cached = this.read(name, texts);
     if (cached) return { vectors: cached, fromCache: true };
     const vectors = await this.embedder.embed(texts);
-    this.write(name, texts, vectors);
+    try {
+      this.write(name, texts, vectors);
+    } catch (err) {
+      return { vectors, fromCache: false, notKept: (err as Error).message };
+    }
     return { vectors, fromCache: false };
   }
 }

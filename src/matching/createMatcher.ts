@@ -28,6 +28,8 @@ export interface BuiltMatcher {
   embedder?: Embedder;
   /** Why matching is lexical only, when it is. */
   lexicalOnlyReason?: string;
+  /** Things worth a warning in the log that did not stop semantic matching. */
+  warnings: string[];
 }
 
 /**
@@ -38,13 +40,14 @@ export interface BuiltMatcher {
 export async function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}): Promise<BuiltMatcher> {
   const lexical = new LexicalScorer(kb);
   const policy = options.policy ?? FITTED_POLICY;
-  if (options.semantic === false) return { matcher: new AnswerMatcher(kb, undefined, policy, lexical), lexicalOnlyReason: 'MATCHING=lexical' };
+  const warnings: string[] = [];
+  if (options.semantic === false) return { matcher: new AnswerMatcher(kb, undefined, policy, lexical), lexicalOnlyReason: 'MATCHING=lexical', warnings };
   try {
     const embedder = new MemoisingEmbedder(await (options.embedder ?? (() => UniversalSentenceEncoder.shared()))());
     const cache = new VectorCache(options.cacheDir ?? DEFAULT_VECTOR_CACHE_DIR, embedder);
-    const semantic = await SemanticScorer.build(kb, lexical.normaliser, embedder, cache);
-    return { matcher: new AnswerMatcher(kb, semantic, policy, lexical), embedder };
+    const semantic = await SemanticScorer.build(kb, lexical.normaliser, embedder, cache, (w) => warnings.push(w));
+    return { matcher: new AnswerMatcher(kb, semantic, policy, lexical), embedder, warnings };
   } catch (err) {
-    return { matcher: new AnswerMatcher(kb, undefined, policy, lexical), lexicalOnlyReason: `the sentence model could not be used: ${(err as Error).message}` };
+    return { matcher: new AnswerMatcher(kb, undefined, policy, lexical), lexicalOnlyReason: `the sentence model could not be used: ${(err as Error).message}`, warnings };
   }
 }

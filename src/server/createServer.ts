@@ -13,6 +13,7 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { Config } from '../config/Config';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { createMatcher } from '../matching/createMatcher';
+import type { Embedder } from '../matching/Embedder';
 import { AnswerService } from '../matching/AnswerService';
 import { UrgentDetector } from '../matching/UrgentDetector';
 import { AnswerCards } from '../bot/AnswerCards';
@@ -78,12 +79,19 @@ function createStorage(config: Config): Storage {
   }
 }
 
+/** How the server is built beyond its settings; tests pass their own parts. */
+export interface BuildOptions {
+  /** The sentence model (default: the Universal Sentence Encoder, shared per process). */
+  embedder?: () => Promise<Embedder>;
+}
+
 /** Builds the whole server: knowledge, matcher, bot, adapter and routes. Does not listen. */
-export async function createServer(config: Config, overrides: Partial<AppServices> = {}): Promise<AppServer> {
+export async function createServer(config: Config, overrides: Partial<AppServices> = {}, build: BuildOptions = {}): Promise<AppServer> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const kb = overrides.kb ?? KnowledgeBase.fromFolder(config.knowledgeDir);
-  const built = await createMatcher(kb, { semantic: config.matching === 'semantic', cacheDir: config.vectorCacheDir });
+  const built = await createMatcher(kb, { semantic: config.matching === 'semantic', cacheDir: config.vectorCacheDir, embedder: build.embedder });
   if (built.lexicalOnlyReason) logger.warn({ reason: built.lexicalOnlyReason }, 'matching is lexical-only');
+  for (const warning of built.warnings) logger.warn({ reason: warning }, 'matching');
   const { matcher } = built;
   const answers = overrides.answers ?? new AnswerService(kb, matcher, new UrgentDetector());
   const cards = overrides.cards ?? new AnswerCards(answers);

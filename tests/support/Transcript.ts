@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { loadConfig } from '../../src/config/Config';
-import { createServer, type AppServer, type AppServices } from '../../src/server/createServer';
+import { createServer, type AppServer, type AppServices, type BuildOptions } from '../../src/server/createServer';
 import { activityText, submitActions } from './activityText';
 
 /** One app for a test file: the real bot and the real knowledge base, state in memory; `overrides` swaps in parts of its own. */
-export async function createTestApp(env: Record<string, string> = {}, overrides: Partial<AppServices> = {}): Promise<AppServer> {
-  return createServer(loadConfig({ STATE_STORE: 'memory', LOG_LEVEL: 'silent', ...env }), overrides);
+export async function createTestApp(env: Record<string, string> = {}, overrides: Partial<AppServices> = {}, build: BuildOptions = {}): Promise<AppServer> {
+  return createServer(loadConfig({ STATE_STORE: 'memory', LOG_LEVEL: 'silent', ...env }), overrides, build);
 }
 
 type Expectation = string | RegExp | ((reply: Partial<Activity>, text: string) => void);
