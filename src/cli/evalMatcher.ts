@@ -4,10 +4,11 @@
  *   set ({"q", "expect", "style"?, "who"?} per line; expect is a topic id, "none" or
  *   "urgent-help") and prints the figures overall, by style and by writer, and latency.
  *   With no --file: dev.jsonl, dev-hard.jsonl and the team's own set, one after another.
- * npm run eval -- --fit
+ * npm run eval -- --fit [--check]
  *   Fits the fusion weights and decision thresholds (src/matching/PolicyFitter.ts) on
  *   dev.jsonl + dev-hard.jsonl + the answers' own phrasings held out in turn, reports the
- *   five-fold cross-validated figures, and writes src/matching/match-policy.json.
+ *   five-fold cross-validated figures, and writes src/matching/match-policy.json (with --check:
+ *   only compares the fit with that file, and exits 1 when they differ).
  */
 import path from 'node:path';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const kb = KnowledgeBase.fromFolder(process.env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR);
   if (args.includes('--fit')) {
-    await runFit(kb, args.includes('--verbose'));
+    const differences = await runFit(kb, args.includes('--verbose'), args.includes('--check'));
+    if (args.includes('--check') && differences.length) process.exitCode = 1;
     return;
   }
   const built = await createMatcher(kb, { semantic: !args.includes('--lexical') && process.env.MATCHING !== 'lexical' });

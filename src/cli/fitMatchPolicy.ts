@@ -96,7 +96,26 @@ async function heldOutPhrasings(kb: KnowledgeBase, embedder: Embedder, known: Ma
   return out;
 }
 
-export async function runFit(kb: KnowledgeBase, verbose: boolean): Promise<void> {
+/** Where a freshly fitted policy differs from the committed one (empty when they agree). */
+export function policyDifferences(fitted: MatchPolicy, committed: MatchPolicy, tolerance = 0.02): string[] {
+  const out: string[] = [];
+  for (const mode of ['semantic', 'lexical'] as const) {
+    const a = fitted[mode];
+    const b = committed[mode];
+    for (const [k, v] of Object.entries(a.fusion)) if (v !== (b.fusion as unknown as Record<string, number>)[k]) out.push(`${mode}.fusion.${k}: fitted ${v}, committed ${(b.fusion as unknown as Record<string, number>)[k]}`);
+    for (const k of ['answerAt', 'clarifyAt', 'clarifyWithin'] as const) if (a.decision[k] !== b.decision[k]) out.push(`${mode}.decision.${k}: fitted ${a.decision[k]}, committed ${b.decision[k]}`);
+    const close = (x: number, y: number | undefined) => y !== undefined && Math.abs(x - y) <= tolerance * Math.max(1, Math.abs(y));
+    if (!close(a.decision.intercept, b.decision.intercept)) out.push(`${mode}.decision.intercept: fitted ${a.decision.intercept}, committed ${b.decision.intercept}`);
+    for (const [k, v] of Object.entries(a.decision.coefficients)) {
+      const c = (b.decision.coefficients as Record<string, number>)[k];
+      if (!close(v, c)) out.push(`${mode}.decision.coefficients.${k}: fitted ${v}, committed ${c}`);
+    }
+  }
+  return out;
+}
+
+/** Fits (and writes the policy file, unless `check`: then only compares). Resolves to the differences from the committed file. */
+export async function runFit(kb: KnowledgeBase, verbose: boolean, check = false): Promise<string[]> {
   const started = Date.now();
   const built = await createMatcher(kb);
   if (!built.embedder) throw new Error(`cannot fit the semantic mode: ${built.lexicalOnlyReason}`);
@@ -158,13 +177,19 @@ export async function runFit(kb: KnowledgeBase, verbose: boolean): Promise<void>
     utility: UTILITY,
     crossValidated,
   };
-  fs.writeFileSync(POLICY_FILE, JSON.stringify(policy, null, 2) + '\n');
-  console.log(`Wrote ${path.relative(process.cwd(), POLICY_FILE)}`);
+  const differences = policyDifferences(policy, FITTED_POLICY);
+  if (check) {
+    console.log(differences.length ? `The committed policy is NOT what the fit gives:\n  ${differences.join('\n  ')}` : 'The committed policy is what the fit gives.');
+  } else {
+    fs.writeFileSync(POLICY_FILE, JSON.stringify(policy, null, 2) + '\n');
+    console.log(`Wrote ${path.relative(process.cwd(), POLICY_FILE)}`);
+  }
 
   // The team's own set was never part of the fit: decided with the policy just written.
   const team = await Promise.all(readLines(TEAM_SET).filter((l) => l.expect !== URGENT_TOPIC_ID).map(async (line) => ({ line, readings: await built.matcher.read(line.q), fold: 0, set: 'team' })));
   console.log('\n' + report('team-questions.jsonl (never fitted on; urgent lines left to the safety check)', rowsOf(team, policy.semantic, true), verbose).replace(/\n {2}latency per question.*$/m, ''));
   console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  return differences;
 }
 
 function summariseBrief(rows: readonly EvalRow[]): Record<string, number> {
