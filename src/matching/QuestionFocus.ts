@@ -20,6 +20,17 @@ const FILLER: RegExp[] = [
 const QUESTION_START =
   /^(?:what|whats|what's|how|why|when|where|who|whos|who's|which|whose|is|are|am|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|have|has|had|any|anyone|tell me|explain|help|wat|wot|hw|y|wen|cn|shud|shld)\b/;
 
+/**
+ * A writer giving their own age ("I'm 16,", "im 17 and") says who is asking, not what about:
+ * left in, every young person's question drifts to the answer about turning 16.
+ */
+const SELF_AGE = /\b(?:i'?m|i am|im)\s+(?:only\s+|nearly\s+|almost\s+)?(?:1[4-9]|2[0-5]|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?:\s*(?:years old|year old|yrs old|yrs|yo|y\/o))?\b\s*(?:,|-|and\b|now\b)?\s*/gi;
+
+export function withoutSelfAge(text: string): string {
+  const stripped = text.replace(SELF_AGE, ' ').replace(/\s+/g, ' ').trim();
+  return /[\p{L}]{3,}/u.test(stripped) ? stripped : text;
+}
+
 export interface QuestionParts {
   /** The whole message without filler. */
   whole: string;
@@ -61,7 +72,7 @@ function isQuestion(sentence: string): boolean {
 }
 
 export function questionParts(text: string): QuestionParts {
-  const sentences = sentencesOf(text).map(stripFiller).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const sentences = sentencesOf(withoutSelfAge(text)).map(stripFiller).filter((s) => /[\p{L}\p{N}]/u.test(s));
   if (sentences.length === 0) return { whole: '', focus: '', sentences: 0 };
   const whole = sentences.join(' ');
   if (sentences.length === 1) return { whole, focus: whole, sentences: 1 };

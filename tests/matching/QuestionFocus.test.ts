@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { questionParts, sentencesOf, stripFiller } from '../../src/matching/QuestionFocus';
+import { questionParts, sentencesOf, stripFiller, withoutSelfAge } from '../../src/matching/QuestionFocus';
 
 describe('QuestionFocus: the question inside what people type', () => {
   const filler: Array<[string, string]> = [
@@ -49,5 +49,14 @@ describe('QuestionFocus: the question inside what people type', () => {
   it('a story with no question mark: the last sentence, and a short question takes the sentence before it', () => {
     expect(questionParts('We have tried everything at home. I do not know where to turn').focus).to.equal('I do not know where to turn');
     expect(questionParts('He has ADHD. The school refused an assessment. What now?').focus).to.equal('The school refused an assessment. What now?');
+  });
+
+  it("a young person's own age says who asks, not what about", () => {
+    expect(withoutSelfAge("I'm 16, can I ask for an assessment myself?")).to.equal('can I ask for an assessment myself?');
+    expect(withoutSelfAge('im 17 and i want to know who the senco is')).to.equal('i want to know who the senco is');
+    expect(withoutSelfAge('I am 18 years old - what is SENDIASS')).to.equal('what is SENDIASS');
+    // A child's age, or an age that is the question, stays.
+    expect(withoutSelfAge('my son is 16, does his plan carry on')).to.equal('my son is 16, does his plan carry on');
+    expect(withoutSelfAge("I'm 16")).to.equal("I'm 16");
   });
 });
