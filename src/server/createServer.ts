@@ -3,13 +3,16 @@ import restify from 'restify';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   MemoryStorage,
-  UserState,
+  type ConversationState,
   type Storage,
   type TurnContext,
+  type UserState,
 } from 'botbuilder';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { BlobStateStorage } from '../bot/BlobStateStorage';
+import { EtagConversationState, EtagUserState } from '../bot/EtagState';
+import { Readiness } from './Readiness';
+import { RequestGate } from './RequestGate';
 import type { Config } from '../config/Config';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { AnswerMatcher } from '../matching/AnswerMatcher';
@@ -62,15 +65,23 @@ export interface AppServer {
   bot: SenSupportBot;
   services: AppServices;
   config: Config;
+  /** The named checks behind GET /readyz; other parts add theirs with `readiness.add(name, check)`. */
+  readiness: Readiness;
   /** Starts listening (port 0 picks a free one); resolves to the base URL. */
   listen(port?: number): Promise<string>;
+  /**
+   * Graceful stop (SIGTERM): refuses new requests (503, /readyz "stopping"), waits up to `graceMs`
+   * for those in flight, then closes. Resolves to how many were still running when it closed.
+   */
+  shutdown(graceMs: number): Promise<{ unfinished: number }>;
   close(): Promise<void>;
 }
 
 function createStorage(config: Config): Storage {
   switch (config.stateStore) {
     case 'blob':
-      return new BlobsStorage(config.azureStorageConnectionString as string, config.azureStorageContainer);
+      // Strict eTags, so instances sharing the container never overwrite each other (BlobStateStorage).
+      return new BlobStateStorage(config.azureStorageConnectionString as string, config.azureStorageContainer);
     case 'memory':
       return new MemoryStorage();
     case 'sqlite':
@@ -86,8 +97,9 @@ export async function createServer(config: Config, overrides: Partial<AppService
   const answers = overrides.answers ?? new AnswerService(kb, matcher, new UrgentDetector());
   const cards = overrides.cards ?? new AnswerCards(answers);
   const storage = overrides.storage ?? createStorage(config);
-  const conversationState = overrides.conversationState ?? new ConversationState(storage);
-  const userState = overrides.userState ?? new UserState(storage);
+  // Written with the eTag they were read with; SenSupportBot redoes a turn another instance overtook.
+  const conversationState = overrides.conversationState ?? new EtagConversationState(storage);
+  const userState = overrides.userState ?? new EtagUserState(storage);
   const areas = overrides.areas ?? AreaDirectory.fromFolder(config.knowledgeDir, config.deployment);
   const callbacks = overrides.callbacks ?? createCallbackStore(config);
   const retention = new CallbackRetention(callbacks, config.callbackRetentionDays, logger);
@@ -141,6 +153,9 @@ export async function createServer(config: Config, overrides: Partial<AppService
   };
 
   const server = restify.createServer({ name: 'sen-support-assistant', handleUncaughtExceptions: false });
+  // Counts requests in flight and, once shutdown() begins, refuses new ones while those finish.
+  const gate = new RequestGate();
+  server.pre(gate.handler);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
   // One error shape everywhere ({ error: { code, message } }), including restify's own errors
@@ -160,6 +175,19 @@ export async function createServer(config: Config, overrides: Partial<AppService
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.json({ status: 'ok', answers: kb.answers.length });
   });
+  // Readiness (GET /readyz): each named check must pass; other parts register theirs (the embedder).
+  const readiness = new Readiness();
+  readiness.add('knowledge', async () => {
+    if (!kb.answers.length) throw new Error('no answers loaded');
+  });
+  readiness.add('conversationState', async () => void (await storage.read(['readiness/probe'])));
+  readiness.add('callbacks', async () => void (await callbacks.get('00000000-0000-4000-8000-000000000000')));
+  server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
+    const report = await readiness.report();
+    res.header('Cache-Control', 'no-store');
+    res.status(report.ready ? 200 : 503);
+    res.json({ status: report.ready ? 'ready' : 'not ready', checks: report.checks });
+  });
   registerAnswerRoutes(server, answers);
   registerOfficerRoutes(server, { store: callbacks, apiKey: config.officerApiKey });
   registerMessageRoutes(server, adapter, bot, logger);
@@ -176,12 +204,13 @@ export async function createServer(config: Config, overrides: Partial<AppService
   const statePurge = storage instanceof SqliteStorage ? setInterval(() => storage.purgeExpired(), HOUR_MS).unref() : undefined;
 
   let closed = false;
-  return {
+  const app: AppServer = {
     server,
     adapter,
     bot,
     services,
     config,
+    readiness,
     listen(port = config.port) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -190,6 +219,15 @@ export async function createServer(config: Config, overrides: Partial<AppService
           resolve(`http://localhost:${addr.port}`);
         });
       });
+    },
+    async shutdown(graceMs: number) {
+      readiness.markStopping();
+      const { unfinished } = await gate.drain(graceMs);
+      // Idle keep-alive connections would hold server.close() open.
+      server.server.closeIdleConnections();
+      if (unfinished) server.server.closeAllConnections();
+      await app.close();
+      return { unfinished };
     },
     async close() {
       if (closed) return;
@@ -201,4 +239,5 @@ export async function createServer(config: Config, overrides: Partial<AppService
       if (!overrides.callbacks) await callbacks.close();
     },
   };
+  return app;
 }
