@@ -29,6 +29,8 @@ export interface SenSupportBotDeps {
   cannedSearch: CannedAnswerSearch;
   /** Handles "Mark contacted" on a callback request's card in the service's Teams channel (OfficerNotifier). */
   officerActions?: { onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> };
+  /** How turns are saved (default: ConsistentTurns over the two states above). */
+  turns?: ConsistentTurns;
 }
 
 /**
@@ -43,7 +45,7 @@ export class SenSupportBot extends TeamsActivityHandler {
 
   constructor(private readonly deps: SenSupportBotDeps) {
     super();
-    this.turns = new ConsistentTurns({ conversationState: deps.conversationState, userState: deps.userState });
+    this.turns = deps.turns ?? new ConsistentTurns({ conversationState: deps.conversationState, userState: deps.userState });
     const dialogState: StatePropertyAccessor<DialogState> = deps.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(dialogState);
     this.dialogs.add(deps.rootDialog);

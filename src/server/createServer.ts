@@ -11,6 +11,7 @@ import {
 } from 'botbuilder';
 import { BlobStateStorage } from '../bot/BlobStateStorage';
 import { EtagConversationState, EtagUserState } from '../bot/EtagState';
+import { ConsistentTurns } from '../bot/ConsistentTurns';
 import { Readiness } from './Readiness';
 import { RequestGate } from './RequestGate';
 import type { Config } from '../config/Config';
@@ -144,7 +145,12 @@ export async function createServer(config: Config, overrides: Partial<AppService
   const handoff = { id: HANDOFF_DIALOG_ID, dialog: handoffDialog, changesArea: handoffDialog.changesArea };
   const rootDialog = new RootDialog({ answers, cards, userProfile, usage, guides, handoff, topicsSeen });
   const cannedSearch = new CannedAnswerSearch(kb, matcher, usage);
-  const bot = new SenSupportBot({ conversationState, userState, rootDialog, answers, cards, cannedSearch, officerActions: officerNotifier });
+  const turns = new ConsistentTurns({
+    conversationState,
+    userState,
+    onConflict: (attempt) => logger.warn({ attempt }, 'conversation state changed by another instance or request; turn redone'),
+  });
+  const bot = new SenSupportBot({ conversationState, userState, rootDialog, answers, cards, cannedSearch, officerActions: officerNotifier, turns });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The error's name and message only: never the user's text.
