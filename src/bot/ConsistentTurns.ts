@@ -28,7 +28,9 @@ export interface ConsistentTurnsOptions {
  * 4. after the last attempt the person is told plainly to send it again: never a silent loss.
  *
  * A turn that fails for another reason sends what it had already said, and the error goes on to
- * the adapter's onTurnError as before.
+ * the adapter's onTurnError as before. Send handlers registered before this one (adapter
+ * middleware) see every attempt's activities, the dropped ones too; those registered after it,
+ * and the adapter, see only what is really sent.
  */
 export class ConsistentTurns {
   private readonly queues = new Map<string, Promise<unknown>>();
