@@ -40,10 +40,10 @@ export class BotProcess {
   };
 
   /** Starts the server and resolves once it says it is listening (fails with its output otherwise). */
-  static async start(name: string, env: Record<string, string>, timeoutMs = 60_000): Promise<BotProcess> {
+  static async start(name: string, env: Record<string, string>, timeoutMs = 60_000, command: { cwd: string; args: string[] } = { cwd: REPO_ROOT, args: ['-r', 'tsx/cjs', path.join('src', 'index.ts')] }): Promise<BotProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, ['-r', 'tsx/cjs', path.join('src', 'index.ts')], {
-      cwd: REPO_ROOT,
+    const child = spawn(process.execPath, command.args, {
+      cwd: command.cwd,
       // Only what the server needs from this environment: no .env file is read for keys set here.
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SHARED_DIR: process.env.SHARED_DIR ?? '', LOG_LEVEL: 'warn', DEPLOYMENT_CONFIG: 'none', ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
