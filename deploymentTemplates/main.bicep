@@ -90,6 +90,10 @@ param logLevel string = 'info'
 @maxValue(120)
 param shutdownGraceSeconds int = 10
 
+@description('Matching: semantic (sentence vectors with lexical scores) or lexical (lexical scores only). The app reads it as MATCHING.')
+@allowed(['semantic', 'lexical'])
+param matching string = 'semantic'
+
 @description('Create Application Insights (with a Log Analytics workspace) and turn on App Service\'s Node.js agent.')
 param enableApplicationInsights bool = true
 
@@ -308,6 +312,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     DATA_DIR: '/home/data'
     LOG_LEVEL: logLevel
     SHUTDOWN_GRACE_SECONDS: string(shutdownGraceSeconds)
+    MATCHING: matching
     APPLICATIONINSIGHTS_CONNECTION_STRING: enableApplicationInsights ? appInsights.properties.ConnectionString : ''
     ApplicationInsightsAgent_EXTENSION_VERSION: enableApplicationInsights ? '~3' : ''
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
