@@ -5,6 +5,8 @@ import { BlobStateStorage, StateConflictError, isStateConflict } from '../../src
 import { EtagConversationState, EtagUserState } from '../../src/bot/EtagState';
 import { CONFLICT_REPLY, ConsistentTurns } from '../../src/bot/ConsistentTurns';
 import { Azurite } from '../support/Azurite';
+import { StorageUsageStore } from '../../src/bot/StorageUsageStore';
+import { TopicUsage } from '../../src/matching/TopicUsage';
 
 describe('BlobStateStorage: strict eTags on Azure Blob Storage (azurite emulator)', function () {
   this.timeout(60_000);
@@ -180,5 +182,31 @@ describe('ConsistentTurns with eTag states: a turn another writer overtook is re
       .catch((e: unknown) => e);
     expect((err as Error).message).to.equal('broken');
     expect(sent.map((a) => a.text)).to.deep.equal(['before']);
+  });
+});
+
+describe('StorageUsageStore: instances sharing the usage counts add to them, never overwrite them', () => {
+  it('two instances counting at once leave the sum of both in storage', async () => {
+    const memory = new MemoryStorage();
+    const seed = new StorageUsageStore(memory);
+    await seed.save({ senco: 2 });
+    const a = new TopicUsage(new StorageUsageStore(memory), ['senco', 'ehcp']);
+    const b = new TopicUsage(new StorageUsageStore(memory), ['senco', 'ehcp']);
+    await Promise.all([a.record('senco'), b.record('senco'), a.record('ehcp'), b.record('ehcp'), b.record('ehcp')]);
+    await a.record('senco');
+    expect(await new StorageUsageStore(memory).load()).to.deep.equal({ senco: 5, ehcp: 3 });
+  });
+
+  it('on blob storage too, where a new item is created only once (azurite)', async function () {
+    this.timeout(60_000);
+    const blob = await Azurite.start('blob');
+    try {
+      const storages = [new BlobStateStorage(blob.connectionString, 'usage'), new BlobStateStorage(blob.connectionString, 'usage')];
+      const usages = storages.map((s) => new TopicUsage(new StorageUsageStore(s), ['senco']));
+      await Promise.all(Array.from({ length: 10 }, (_, i) => usages[i % 2].record('senco')));
+      expect(await new StorageUsageStore(storages[0]).load()).to.deep.equal({ senco: 10 });
+    } finally {
+      await blob.stop();
+    }
   });
 });
