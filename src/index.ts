@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { loadConfig } from './config/Config';
 import { createServer } from './server/createServer';
+import { stopOnSignals } from './server/stopOnSignals';
 
 /** Starts the server. Everything is built by createServer; this file only starts it. */
 async function main(): Promise<void> {
@@ -10,9 +11,7 @@ async function main(): Promise<void> {
   const mode = config.microsoftAppId ? 'Bot Framework authentication on' : 'local mode, no authentication';
   app.services.logger.info({ url, mode }, 'SEN support assistant listening');
   console.log(`SEN support assistant: open ${url} or POST to ${url}/api/messages (${mode}).`);
-  const stop = () => void app.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(app, { graceMs: config.shutdownGraceSeconds * 1000 });
 }
 
 main().catch((err: unknown) => {

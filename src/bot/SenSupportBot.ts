@@ -17,6 +17,7 @@ import { SEARCH_ANSWERS_COMMAND_ID, SEARCH_QUERY_PARAMETER } from '../teams/Team
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
 import { ROOT_DIALOG_ID, type RootDialog } from '../../dialogs/RootDialog';
+import { ConsistentTurns } from './ConsistentTurns';
 
 export interface SenSupportBotDeps {
   conversationState: ConversationState;
@@ -28,6 +29,8 @@ export interface SenSupportBotDeps {
   cannedSearch: CannedAnswerSearch;
   /** Handles "Mark contacted" on a callback request's card in the service's Teams channel (OfficerNotifier). */
   officerActions?: { onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> };
+  /** How turns are saved (default: ConsistentTurns over the two states above). */
+  turns?: ConsistentTurns;
 }
 
 /**
@@ -37,9 +40,12 @@ export interface SenSupportBotDeps {
  */
 export class SenSupportBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
+  /** Saves state with eTags and redoes a turn another instance overtook (ConsistentTurns). */
+  private readonly turns: ConsistentTurns;
 
   constructor(private readonly deps: SenSupportBotDeps) {
     super();
+    this.turns = deps.turns ?? new ConsistentTurns({ conversationState: deps.conversationState, userState: deps.userState });
     const dialogState: StatePropertyAccessor<DialogState> = deps.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(dialogState);
     this.dialogs.add(deps.rootDialog);
@@ -61,9 +67,8 @@ export class SenSupportBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
+    // Replies are held until the state is saved; see ConsistentTurns.
+    await this.turns.run(context, (ctx) => super.run(ctx));
   }
 
   /** An officer typing in the Teams compose box: matching answers, or the most-used topics for an empty search. */

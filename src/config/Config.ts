@@ -66,6 +66,8 @@ export interface Config {
   directLineDomain: string;
   /** TEAMS_NOTIFY_*: the service's Teams channel, told of each new callback request. Unset: no notification. */
   teamsNotify?: TeamsNotifyConfig;
+  /** SHUTDOWN_GRACE_SECONDS: on SIGTERM, how long turns in flight get to finish before the process exits (default 10). */
+  shutdownGraceSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -212,5 +214,6 @@ export function loadConfig(env: Env = process.env): Config {
     vectorCacheDir: str(env, 'VECTOR_CACHE_DIR'),
     directLineDomain: httpsUrl(env, 'DIRECT_LINE_DOMAIN', 'https://directline.botframework.com/v3/directline'),
     teamsNotify: teamsNotify(env),
+    shutdownGraceSeconds: int(env, 'SHUTDOWN_GRACE_SECONDS', 10, 1, 120),
   };
 }

@@ -3,13 +3,17 @@ import restify from 'restify';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   MemoryStorage,
-  UserState,
+  type ConversationState,
   type Storage,
   type TurnContext,
+  type UserState,
 } from 'botbuilder';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { BlobStateStorage } from '../bot/BlobStateStorage';
+import { EtagConversationState, EtagUserState } from '../bot/EtagState';
+import { ConsistentTurns } from '../bot/ConsistentTurns';
+import { Readiness } from './Readiness';
+import { RequestGate } from './RequestGate';
 import type { Config } from '../config/Config';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { createMatcher } from '../matching/createMatcher';
@@ -63,15 +67,23 @@ export interface AppServer {
   bot: SenSupportBot;
   services: AppServices;
   config: Config;
+  /** The named checks behind GET /readyz; other parts add theirs with `readiness.add(name, check)`. */
+  readiness: Readiness;
   /** Starts listening (port 0 picks a free one); resolves to the base URL. */
   listen(port?: number): Promise<string>;
+  /**
+   * Graceful stop (SIGTERM): refuses new requests (503, /readyz "stopping"), waits up to `graceMs`
+   * for those in flight, then closes. Resolves to how many were still running when it closed.
+   */
+  shutdown(graceMs: number): Promise<{ unfinished: number }>;
   close(): Promise<void>;
 }
 
 function createStorage(config: Config): Storage {
   switch (config.stateStore) {
     case 'blob':
-      return new BlobsStorage(config.azureStorageConnectionString as string, config.azureStorageContainer);
+      // Strict eTags, so instances sharing the container never overwrite each other (BlobStateStorage).
+      return new BlobStateStorage(config.azureStorageConnectionString as string, config.azureStorageContainer);
     case 'memory':
       return new MemoryStorage();
     case 'sqlite':
@@ -96,8 +108,9 @@ export async function createServer(config: Config, overrides: Partial<AppService
   const answers = overrides.answers ?? new AnswerService(kb, matcher, new UrgentDetector());
   const cards = overrides.cards ?? new AnswerCards(answers);
   const storage = overrides.storage ?? createStorage(config);
-  const conversationState = overrides.conversationState ?? new ConversationState(storage);
-  const userState = overrides.userState ?? new UserState(storage);
+  // Written with the eTag they were read with; SenSupportBot redoes a turn another instance overtook.
+  const conversationState = overrides.conversationState ?? new EtagConversationState(storage);
+  const userState = overrides.userState ?? new EtagUserState(storage);
   const areas = overrides.areas ?? AreaDirectory.fromFolder(config.knowledgeDir, config.deployment);
   const callbacks = overrides.callbacks ?? createCallbackStore(config);
   const retention = new CallbackRetention(callbacks, config.callbackRetentionDays, logger);
@@ -142,7 +155,12 @@ export async function createServer(config: Config, overrides: Partial<AppService
   const handoff = { id: HANDOFF_DIALOG_ID, dialog: handoffDialog, changesArea: handoffDialog.changesArea };
   const rootDialog = new RootDialog({ answers, cards, userProfile, usage, guides, handoff, topicsSeen });
   const cannedSearch = new CannedAnswerSearch(kb, matcher, usage);
-  const bot = new SenSupportBot({ conversationState, userState, rootDialog, answers, cards, cannedSearch, officerActions: officerNotifier });
+  const turns = new ConsistentTurns({
+    conversationState,
+    userState,
+    onConflict: (attempt) => logger.warn({ attempt }, 'conversation state changed by another instance or request; turn redone'),
+  });
+  const bot = new SenSupportBot({ conversationState, userState, rootDialog, answers, cards, cannedSearch, officerActions: officerNotifier, turns });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The error's name and message only: never the user's text.
@@ -151,6 +169,9 @@ export async function createServer(config: Config, overrides: Partial<AppService
   };
 
   const server = restify.createServer({ name: 'sen-support-assistant', handleUncaughtExceptions: false });
+  // Counts requests in flight and, once shutdown() begins, refuses new ones while those finish.
+  const gate = new RequestGate();
+  server.pre(gate.handler);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
   // One error shape everywhere ({ error: { code, message } }), including restify's own errors
@@ -170,6 +191,19 @@ export async function createServer(config: Config, overrides: Partial<AppService
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.json({ status: 'ok', answers: kb.answers.length, matching: answers.matching });
   });
+  // Readiness (GET /readyz): each named check must pass; other parts register theirs (the embedder).
+  const readiness = new Readiness();
+  readiness.add('knowledge', async () => {
+    if (!kb.answers.length) throw new Error('no answers loaded');
+  });
+  readiness.add('conversationState', async () => void (await storage.read(['readiness/probe'])));
+  readiness.add('callbacks', async () => void (await callbacks.get('00000000-0000-4000-8000-000000000000')));
+  server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
+    const report = await readiness.report();
+    res.header('Cache-Control', 'no-store');
+    res.status(report.ready ? 200 : 503);
+    res.json({ status: report.ready ? 'ready' : 'not ready', checks: report.checks });
+  });
   registerAnswerRoutes(server, answers);
   registerOfficerRoutes(server, { store: callbacks, apiKey: config.officerApiKey });
   registerMessageRoutes(server, adapter, bot, logger);
@@ -186,12 +220,13 @@ export async function createServer(config: Config, overrides: Partial<AppService
   const statePurge = storage instanceof SqliteStorage ? setInterval(() => storage.purgeExpired(), HOUR_MS).unref() : undefined;
 
   let closed = false;
-  return {
+  const app: AppServer = {
     server,
     adapter,
     bot,
     services,
     config,
+    readiness,
     listen(port = config.port) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -200,6 +235,15 @@ export async function createServer(config: Config, overrides: Partial<AppService
           resolve(`http://localhost:${addr.port}`);
         });
       });
+    },
+    async shutdown(graceMs: number) {
+      readiness.markStopping();
+      const { unfinished } = await gate.drain(graceMs);
+      // Idle keep-alive connections would hold server.close() open.
+      server.server.closeIdleConnections();
+      if (unfinished) server.server.closeAllConnections();
+      await app.close();
+      return { unfinished };
     },
     async close() {
       if (closed) return;
@@ -211,4 +255,5 @@ export async function createServer(config: Config, overrides: Partial<AppService
       if (!overrides.callbacks) await callbacks.close();
     },
   };
+  return app;
 }
