@@ -17,6 +17,8 @@ import { SEARCH_ANSWERS_COMMAND_ID, SEARCH_QUERY_PARAMETER } from '../teams/Team
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
 import { ROOT_DIALOG_ID, type RootDialog } from '../../dialogs/RootDialog';
+import type { TurnRecorder } from '../analytics/TurnRecorder';
+import { recordTurn } from './TurnNotes';
 
 export interface SenSupportBotDeps {
   conversationState: ConversationState;
@@ -28,6 +30,8 @@ export interface SenSupportBotDeps {
   cannedSearch: CannedAnswerSearch;
   /** Handles "Mark contacted" on a callback request's card in the service's Teams channel (OfficerNotifier). */
   officerActions?: { onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> };
+  /** Keeps a record of each turn's outcome for the officers' reports (no message text unless LOG_QUESTIONS). */
+  analytics?: TurnRecorder;
 }
 
 /**
@@ -47,6 +51,7 @@ export class SenSupportBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       if (context.activity.channelId === 'msteams') TurnContext.removeRecipientMention(context.activity);
       await this.runRoot(context);
+      await recordTurn(context, this.deps.analytics);
       await next();
     });
 
