@@ -1,0 +1,130 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect } from 'chai';
+import { parse } from 'csv-parse/sync';
+import { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
+import { AnswerMatcher } from '../../src/matching/AnswerMatcher';
+import { REPO_ROOT } from '../../src/knowledge/paths';
+import { QuestionGrouper } from '../../src/analytics/QuestionGrouper';
+import { ReportBuilder, type ReportData } from '../../src/analytics/Report';
+import { reportCsv } from '../../src/analytics/ReportCsv';
+import { reportHtml } from '../../src/analytics/ReportHtml';
+import { SqliteAnalyticsStore } from '../../src/analytics/SqliteAnalyticsStore';
+import type { Embedder } from '../../src/matching/Embedder';
+import { fixtureTurns } from './fixtureTurns';
+
+const kb = KnowledgeBase.fromFolder(path.join(REPO_ROOT, 'knowledge'));
+const title = (id: string) => kb.get(id)?.title ?? id;
+
+async function build(embedder?: Embedder): Promise<ReportData> {
+  return new ReportBuilder({ title, grouper: new QuestionGrouper(kb.rewrites, embedder), ranker: new AnswerMatcher(kb), now: () => new Date('2026-11-22T08:00:00Z') }).build(fixtureTurns());
+}
+
+describe('Report: the officers\' figures from recorded turns', function () {
+  this.timeout(30_000);
+  let report: ReportData;
+  before(async () => {
+    report = await build();
+  });
+
+  it('counts outcomes in all and by day', () => {
+    expect(report.turns).to.equal(25);
+    expect(report.outcomeTotals).to.deep.equal({ answer: 10, clarify: 3, none: 6, urgent: 1, support: 1, 'hand-off': 4 });
+    expect(report.overTime.period).to.equal('day');
+    expect(report.overTime.rows).to.deep.equal([
+      { start: '2026-11-20', counts: { answer: 7, clarify: 3, none: 0, urgent: 1, support: 0, 'hand-off': 2 } },
+      { start: '2026-11-21', counts: { answer: 3, clarify: 0, none: 6, urgent: 0, support: 1, 'hand-off': 2 } },
+    ]);
+  });
+
+  it('lists top topics, and "not helpful" by topic worst first', () => {
+    expect(report.topTopics.map((t) => [t.id, t.count])).to.deep.equal([['what-is-sen-support', 6], ['senco', 3], ['sen-support-plan', 1]]);
+    expect(report.topTopics[0].title).to.equal('What is SEN support?');
+    expect(report.helpfulness.map((h) => [h.id, h.notHelpful, h.helpful])).to.deep.equal([['senco', 2, 1], ['what-is-sen-support', 1, 2]]);
+  });
+
+  it('shows what people picked from "Did you mean"', () => {
+    expect(report.clarify).to.have.length(1);
+    expect(report.clarify[0]).to.deep.include({ shown: 3, none: 1, noPick: 1 });
+    expect(report.clarify[0].candidates.map((c) => [c.id, c.picked])).to.deep.equal([['annual-review', 1], ['meetings-and-reviews', 0]]);
+  });
+
+  it('groups abstentions and low-confidence questions by the words they share, with counts and the answer they most likely belonged to', () => {
+    expect(report.unanswered).to.include({ none: 6, low: 1, withText: 7, method: 'lexical' });
+    const [tribunal, profile] = report.unanswered.groups;
+    expect(tribunal.count).to.equal(4);
+    expect(tribunal.members.map((m) => m.text)).to.include('how do i appeal to the tribunal about the ehcp');
+    expect(tribunal.representative).to.equal('how do i appeal to the tribunal about the ehcp');
+    expect(tribunal.likely?.id).to.equal('disagreements');
+    expect(profile).to.include({ count: 3, none: 2, low: 1 });
+    expect(profile.likely?.id).to.equal('sen-support-plan');
+    expect(report.unanswered.groups).to.have.length(2);
+  });
+
+  it('groups by meaning when an embedder is given', async () => {
+    // A stand-in embedder that puts every tribunal question on one axis and the rest on another.
+    const fake: Embedder = {
+      modelId: 'fake',
+      dimensions: 2,
+      embed: async (texts) => texts.map((t) => (/tribunal/.test(t) ? new Float32Array([1, 0]) : new Float32Array([0, 1]))),
+    };
+    const r = await build(fake);
+    expect(r.unanswered.method).to.equal('semantic');
+    expect(r.unanswered.groups.map((g) => g.count)).to.deep.equal([4, 3]);
+  });
+
+  it('counts hand-offs by area', () => {
+    expect(report.handoffsByArea).to.deep.equal([
+      { area: 'Trafford', count: 2 },
+      { area: 'Area not given', count: 1 },
+      { area: 'Leeds', count: 1 },
+    ]);
+  });
+
+  it('writes the same figures as CSV', () => {
+    const rows = parse(reportCsv(report), { columns: true }) as Array<{ section: string; item: string; detail: string; value: string }>;
+    const value = (section: string, item: string, detail: string) => rows.find((r) => r.section === section && r.item === item && r.detail === detail)?.value;
+    expect(value('summary', 'turns', '2026-11-20 to 2026-11-21')).to.equal('25');
+    expect(value('outcomes', 'none', 'total')).to.equal('6');
+    expect(value('outcomes by day', '2026-11-21', 'hand-off')).to.equal('2');
+    expect(value('helpful by topic', 'senco', 'not helpful')).to.equal('2');
+    expect(value('clarify choices', 'annual-review | meetings-and-reviews', 'none of these')).to.equal('1');
+    expect(value('hand-offs by area', 'Trafford', '')).to.equal('2');
+    expect(rows.filter((r) => r.section === 'unanswered groups' && r.detail === 'how do i appeal to the tribunal about the ehcp')[0]?.value).to.equal('4');
+  });
+
+  it('writes HTML with every figure as text, Chart.js inlined and nothing fetched from elsewhere', () => {
+    const html = reportHtml(report, { keepsQuestions: true });
+    expect(html).to.include('<strong id="total-turns">25</strong>').and.include('<strong id="total-none">6</strong>');
+    expect(html).to.include('how do i appeal to the tribunal about the ehcp');
+    expect(html).to.match(/Chart\.js v4\.\d+\.\d+/);
+    expect(html).to.not.match(/<script[^>]+src=|<link[^>]+href=|(?:src|href|action)=["']?(?:https?:)?\/\//i);
+    expect(html).to.include('name="viewport"');
+  });
+
+  it('says plainly when question text was not kept, instead of grouping nothing', async () => {
+    const noText = fixtureTurns().map(({ question: _q, ...r }) => r);
+    const r = await new ReportBuilder({ title, grouper: new QuestionGrouper(kb.rewrites) }).build(noText);
+    expect(r.unanswered).to.include({ none: 6, withText: 0 });
+    expect(reportHtml(r, { keepsQuestions: false })).to.include('Question text is not kept (LOG_QUESTIONS is off)');
+  });
+
+  it('npm run report -- --out DIR writes report.html and report.csv from the store in DATA_DIR', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-data-'));
+    const out = path.join(dataDir, 'out');
+    const store = SqliteAnalyticsStore.inDataDir(dataDir);
+    for (const r of fixtureTurns()) await store.add(r);
+    await store.close();
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', '--out', out, '--lexical'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, DEPLOYMENT_CONFIG: 'none', ANALYTICS_STORE: 'sqlite', LOG_QUESTIONS: 'true' },
+    });
+    expect(stdout).to.include('25 turns, 2 groups of unanswered questions (lexical)');
+    expect(fs.readFileSync(path.join(out, 'report.html'), 'utf8')).to.include('<strong id="total-turns">25</strong>');
+    expect(fs.readFileSync(path.join(out, 'report.csv'), 'utf8')).to.match(/^section,item,detail,value\n/);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});
