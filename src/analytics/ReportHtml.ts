@@ -72,7 +72,7 @@ export function reportHtml(r: ReportData, options: { nonce?: string; keepsQuesti
   .summary li { border: 1px solid #b1b4b6; padding: 0.5rem; } .summary strong { display: block; font-size: 1.4rem; }
   .scroll { overflow-x: auto; } table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
   caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
-  th, td { border-bottom: 1px solid #b1b4b6; padding: 0.4rem; text-align: left; vertical-align: top; } td { overflow-wrap: anywhere; }
+  th, td { border-bottom: 1px solid #b1b4b6; padding: 0.4rem; text-align: left; vertical-align: top; } td { min-width: 6.5rem; overflow-wrap: break-word; } th[scope="row"] { min-width: 10rem; }
   .chart { position: relative; width: 100%; margin: 0.5rem 0 1rem; }
   .note { background: #f3f2f1; padding: 0.75rem; border-left: 4px solid #1d70b8; }
 </style>
@@ -117,7 +117,7 @@ ${table('Contact details shown, by the council area given', ['Area', 'Hand-offs'
   Chart.defaults.font.size = 13; Chart.defaults.color = '#0b0c0c'; Chart.defaults.animation = false;
   function draw(id, d, opts) { var el = document.getElementById(id); if (!el) return; el.parentNode.style.height = el.parentNode.getAttribute('data-height') + 'px'; new Chart(el, { type: 'bar', data: d, options: Object.assign({ responsive: true, maintainAspectRatio: false }, opts) }); }
   draw('chart-over-time', data.overTime, { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } });
-  var horizontal = { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false, callback: function (v) { var l = this.getLabelForValue(v); return l.length > 28 ? l.slice(0, 27) + '…' : l; } } } } };
+  var horizontal = { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false, callback: function (v) { var l = this.getLabelForValue(v); var max = window.innerWidth < 600 ? 18 : 40; return l.length > max ? l.slice(0, max - 1) + '…' : l; } } } } };
   draw('chart-topics', data.topics, Object.assign({ plugins: { legend: { display: false } } }, horizontal));
   draw('chart-helpful', data.helpful, { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true, ticks: horizontal.scales.y.ticks } } });
   draw('chart-handoffs', data.handoffs, Object.assign({ plugins: { legend: { display: false } } }, horizontal));
