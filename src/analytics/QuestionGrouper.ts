@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cosine, type Embedder } from '../matching/Embedder';
 import { TextNormaliser } from '../matching/TextNormaliser';
+import { withoutRedactions } from './Redactor';
 
 export interface QuestionGroup {
   /** Stable for the same members: a short hash of them. */
@@ -72,10 +73,10 @@ export class QuestionGrouper {
 
   private async similarity(texts: string[]): Promise<(a: number, b: number) => number> {
     if (this.embedder) {
-      const vectors = await this.embedder.embed(texts);
+      const vectors = await this.embedder.embed(texts.map(withoutRedactions));
       return (a, b) => cosine(vectors[a], vectors[b]);
     }
-    const sets = texts.map((t) => new Set(this.normaliser.tokens(t)));
+    const sets = texts.map((t) => new Set(this.normaliser.tokens(withoutRedactions(t))));
     return (a, b) => jaccard(sets[a], sets[b]);
   }
 }

@@ -18,6 +18,11 @@ export function hasRedaction(text: string): boolean {
   return PLACEHOLDER.test(text);
 }
 
+/** The text with its redaction marks taken out, for matching and grouping ("[name]" is not a word anyone asked about). */
+export function withoutRedactions(text: string): string {
+  return text.replace(new RegExp(PLACEHOLDER.source, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
 /**
  * Words of this subject that compromise's name finder may take for a name ("sen", "Will",
  * "Mary" in a school's name is redacted on purpose; these are not). Compared lower-case.

@@ -1,4 +1,5 @@
 import type { QuestionGrouper, QuestionGroup } from './QuestionGrouper';
+import { withoutRedactions } from './Redactor';
 import { PICKED_NONE, TURN_OUTCOMES, type TurnOutcome, type TurnRecord } from './TurnRecord';
 
 /** Ranks answers for a question: the matcher's public `rank` (sync today, async once the embedder joins). */
@@ -146,7 +147,7 @@ export class ReportBuilder {
     if (!this.deps.ranker) return undefined;
     const totals = new Map<string, number>();
     for (const m of g.members) {
-      const ranked = await this.deps.ranker.rank(m.text);
+      const ranked = await this.deps.ranker.rank(withoutRedactions(m.text));
       for (const r of ranked.slice(0, 3)) {
         const id = r.answer.variantOf ?? r.answer.id;
         totals.set(id, (totals.get(id) ?? 0) + r.score * m.count);

@@ -41,7 +41,7 @@ describe('Report: the officers\' figures from recorded turns', function () {
   });
 
   it('lists top topics, and "not helpful" by topic worst first', () => {
-    expect(report.topTopics.map((t) => [t.id, t.count])).to.deep.equal([['what-is-sen-support', 6], ['senco', 3], ['sen-support-plan', 1]]);
+    expect(report.topTopics.map((t) => [t.id, t.count])).to.deep.equal([['what-is-sen-support', 6], ['senco', 3], ['ehc-plan-school-placement', 1]]);
     expect(report.topTopics[0].title).to.equal('What is SEN support?');
     expect(report.helpfulness.map((h) => [h.id, h.notHelpful, h.helpful])).to.deep.equal([['senco', 2, 1], ['what-is-sen-support', 1, 2]]);
   });
@@ -54,25 +54,29 @@ describe('Report: the officers\' figures from recorded turns', function () {
 
   it('groups abstentions and low-confidence questions by the words they share, with counts and the answer they most likely belonged to', () => {
     expect(report.unanswered).to.include({ none: 6, low: 1, withText: 7, method: 'lexical' });
-    const [tribunal, profile] = report.unanswered.groups;
-    expect(tribunal.count).to.equal(4);
-    expect(tribunal.members.map((m) => m.text)).to.include('how do i appeal to the tribunal about the ehcp');
-    expect(tribunal.representative).to.equal('how do i appeal to the tribunal about the ehcp');
-    expect(tribunal.likely?.id).to.equal('disagreements');
-    expect(profile).to.include({ count: 3, none: 2, low: 1 });
-    expect(profile.likely?.id).to.equal('sen-support-plan');
-    expect(report.unanswered.groups).to.have.length(2);
+    const group = (text: string) => report.unanswered.groups.find((g) => g.members.some((m) => m.text === text));
+    const sentHome = group('sent home every lunchtime');
+    expect(sentHome).to.include({ count: 3, none: 3, low: 0, representative: 'sent home every lunchtime' });
+    expect(sentHome?.members).to.deep.equal([{ text: 'sent home every lunchtime', count: 2 }, { text: 'he is sent home every lunchtime', count: 1 }]);
+    expect(sentHome?.likely?.id).to.equal('behaviour-and-distress');
+    const ignored = group('school ignores the plan');
+    expect(ignored).to.include({ count: 3, none: 3, representative: 'school ignores the plan' });
+    expect(ignored?.members.map((m) => m.text).sort()).to.deep.equal(['school ignores the plan', 'school ignoring the plan again', 'the school just ignores his plan']);
+    expect(ignored?.likely?.id).to.equal('sen-support-plan');
+    expect(group('provision in section f not delivered')).to.include({ count: 1, none: 0, low: 1 });
+    expect(report.unanswered.groups.map((g) => g.count)).to.deep.equal([3, 3, 1]);
   });
 
   it('groups by meaning when an embedder is given', async () => {
-    // A stand-in embedder that puts every tribunal question on one axis and the rest on another.
+    // A stand-in embedder that puts every question about the plan on one axis and the rest on another.
     const fake: Embedder = {
       modelId: 'fake',
       dimensions: 2,
-      embed: async (texts) => texts.map((t) => (/tribunal/.test(t) ? new Float32Array([1, 0]) : new Float32Array([0, 1]))),
+      embed: async (texts) => texts.map((t) => (/plan/.test(t) ? new Float32Array([1, 0]) : new Float32Array([0, 1]))),
     };
     const r = await build(fake);
     expect(r.unanswered.method).to.equal('semantic');
+    // By meaning, "section F not delivered" joins the plan group here; by words it stood alone.
     expect(r.unanswered.groups.map((g) => g.count)).to.deep.equal([4, 3]);
   });
 
@@ -93,13 +97,13 @@ describe('Report: the officers\' figures from recorded turns', function () {
     expect(value('helpful by topic', 'senco', 'not helpful')).to.equal('2');
     expect(value('clarify choices', 'annual-review | meetings-and-reviews', 'none of these')).to.equal('1');
     expect(value('hand-offs by area', 'Trafford', '')).to.equal('2');
-    expect(rows.filter((r) => r.section === 'unanswered groups' && r.detail === 'how do i appeal to the tribunal about the ehcp')[0]?.value).to.equal('4');
+    expect(rows.filter((r) => r.section === 'unanswered groups' && r.detail === 'sent home every lunchtime')[0]?.value).to.equal('3');
   });
 
   it('writes HTML with every figure as text, Chart.js inlined and nothing fetched from elsewhere', () => {
     const html = reportHtml(report, { keepsQuestions: true });
     expect(html).to.include('<strong id="total-turns">25</strong>').and.include('<strong id="total-none">6</strong>');
-    expect(html).to.include('how do i appeal to the tribunal about the ehcp');
+    expect(html).to.include('he is sent home every lunchtime');
     expect(html).to.match(/Chart\.js v4\.\d+\.\d+/);
     expect(html).to.not.match(/<script[^>]+src=|<link[^>]+href=|(?:src|href|action)=["']?(?:https?:)?\/\//i);
     expect(html).to.include('name="viewport"');
@@ -122,7 +126,7 @@ describe('Report: the officers\' figures from recorded turns', function () {
       cwd: REPO_ROOT,
       env: { ...process.env, DATA_DIR: dataDir, DEPLOYMENT_CONFIG: 'none', ANALYTICS_STORE: 'sqlite', LOG_QUESTIONS: 'true' },
     });
-    expect(stdout).to.include('25 turns, 2 groups of unanswered questions (lexical)');
+    expect(stdout).to.include('25 turns, 3 groups of unanswered questions (lexical)');
     expect(fs.readFileSync(path.join(out, 'report.html'), 'utf8')).to.include('<strong id="total-turns">25</strong>');
     expect(fs.readFileSync(path.join(out, 'report.csv'), 'utf8')).to.match(/^section,item,detail,value\n/);
     fs.rmSync(dataDir, { recursive: true, force: true });
