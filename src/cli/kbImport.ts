@@ -11,6 +11,20 @@ import type { Answer } from '../knowledge/Answer';
 import { answerFileText } from '../knowledge/AnswerFileWriter';
 import { fromQnaRows, parseQnaTsv, type ImportNote } from '../knowledge/QnaExchange';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths';
+import { parse as parseYaml } from 'yaml';
+
+/** True when the file already says the same (front matter and body), however it is laid out. */
+function sameAnswer(existing: string, a: Omit<Answer, 'file'>): boolean {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(existing);
+  if (!m) return false;
+  try {
+    const { body, ...meta } = a;
+    const norm = (o: object) => JSON.stringify(Object.entries(o).filter(([, v]) => v !== undefined).sort(([x], [y]) => x.localeCompare(y)));
+    return norm(parseYaml(m[1]) as object) === norm(meta) && m[2].trim() === body.trim();
+  } catch {
+    return false;
+  }
+}
 
 export interface ImportResult {
   written: string[];
@@ -44,7 +58,7 @@ export function runImport(file: string, into: string, replace = false): ImportRe
     const target = path.join(dir, `${a.id}.md`);
     const content = answerFileText(a);
     if (fs.existsSync(target)) {
-      if (fs.readFileSync(target, 'utf8') === content) {
+      if (sameAnswer(fs.readFileSync(target, 'utf8'), a)) {
         result.unchanged.push(a.id);
         continue;
       }
