@@ -14,12 +14,16 @@ export interface QuestionGroup {
   count: number;
 }
 
-/** Lexical: share of content words (stemmed, synonyms applied) in common. Semantic: cosine of sentence vectors. */
+/**
+ * Lexical: share of content words (stemmed, synonyms applied) in common. Semantic: cosine of
+ * Universal Sentence Encoder lite vectors; paraphrases there score about 0.6 to 0.75 and unrelated
+ * questions of this subject up to about 0.55, so 0.6 keeps unrelated questions apart.
+ */
 export const GROUPING_THRESHOLDS = { lexical: 0.4, semantic: 0.6 } as const;
 
 /**
  * Groups questions that ask the same thing. With an Embedder (the Universal Sentence Encoder in
- * the repo) by meaning; without one by the content words they share (Jaccard over the matcher's own
+ * the repo) by meaning or shared words, whichever is closer; without one by the content words they share (Jaccard over the matcher's own
  * normalised, stemmed tokens). Greedy: each question, most frequent first, joins the group it is most
  * like on average if that passes the threshold, else starts one. Deterministic for the same input.
  */
@@ -29,7 +33,7 @@ export class QuestionGrouper {
   constructor(
     rewrites: Readonly<Record<string, string>> = {},
     private readonly embedder?: Embedder,
-    private readonly threshold = embedder ? GROUPING_THRESHOLDS.semantic : GROUPING_THRESHOLDS.lexical,
+    private readonly thresholds: { lexical: number; semantic: number } = GROUPING_THRESHOLDS,
   ) {
     this.normaliser = new TextNormaliser(rewrites);
   }
@@ -54,7 +58,7 @@ export class QuestionGrouper {
           best = gi;
         }
       });
-      if (best >= 0 && bestSim >= this.threshold) groups[best].push(i);
+      if (best >= 0 && bestSim >= 1) groups[best].push(i);
       else groups.push([i]);
     });
     return groups
@@ -71,13 +75,13 @@ export class QuestionGrouper {
     return g.reduce((s, j) => s + (i === j ? 0 : similarity(i, j)), 0);
   }
 
+  /** Similarity scaled so that 1 is the threshold: with an embedder, whichever of meaning and shared words is closer. */
   private async similarity(texts: string[]): Promise<(a: number, b: number) => number> {
-    if (this.embedder) {
-      const vectors = await this.embedder.embed(texts.map(withoutRedactions));
-      return (a, b) => cosine(vectors[a], vectors[b]);
-    }
     const sets = texts.map((t) => new Set(this.normaliser.tokens(withoutRedactions(t))));
-    return (a, b) => jaccard(sets[a], sets[b]);
+    const lexical = (a: number, b: number) => jaccard(sets[a], sets[b]) / this.thresholds.lexical;
+    if (!this.embedder) return lexical;
+    const vectors = await this.embedder.embed(texts.map(withoutRedactions));
+    return (a, b) => Math.max(lexical(a, b), cosine(vectors[a], vectors[b]) / this.thresholds.semantic);
   }
 }
 

@@ -14,6 +14,7 @@ import { reportCsv } from '../../src/analytics/ReportCsv';
 import { reportHtml } from '../../src/analytics/ReportHtml';
 import { SqliteAnalyticsStore } from '../../src/analytics/SqliteAnalyticsStore';
 import type { Embedder } from '../../src/matching/Embedder';
+import { UniversalSentenceEncoder } from '../../src/matching/UniversalSentenceEncoder';
 import { fixtureTurns } from './fixtureTurns';
 
 const kb = KnowledgeBase.fromFolder(path.join(REPO_ROOT, 'knowledge'));
@@ -76,7 +77,7 @@ describe('Report: the officers\' figures from recorded turns', function () {
     };
     const r = await build(fake);
     expect(r.unanswered.method).to.equal('semantic');
-    // By meaning, "section F not delivered" joins the plan group here; by words it stood alone.
+    // The stand-in puts "section F not delivered" on the same axis as the lunchtime questions, so it joins them; by words it stood alone.
     expect(r.unanswered.groups.map((g) => g.count)).to.deep.equal([4, 3]);
   });
 
@@ -130,5 +131,22 @@ describe('Report: the officers\' figures from recorded turns', function () {
     expect(fs.readFileSync(path.join(out, 'report.html'), 'utf8')).to.include('<strong id="total-turns">25</strong>');
     expect(fs.readFileSync(path.join(out, 'report.csv'), 'utf8')).to.match(/^section,item,detail,value\n/);
     fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('QuestionGrouper with the real sentence encoder (Universal Sentence Encoder lite, shipped in npm packages)', function () {
+  this.timeout(60_000);
+
+  it('groups paraphrases that share few words, which grouping by words alone leaves apart, and keeps other subjects apart', async () => {
+    const encoder = await UniversalSentenceEncoder.load();
+    const texts = ['school ignores the plan', 'the school is not doing what his plan says', 'can i get dla for my child', 'sent home every lunchtime', 'he is sent home every lunchtime'];
+    const semantic = await new QuestionGrouper(kb.rewrites, encoder).group(texts);
+    const lexical = await new QuestionGrouper(kb.rewrites).group(texts);
+    const together = (groups: Array<{ members: Array<{ text: string }> }>, a: string, b: string) => groups.some((g) => g.members.some((m) => m.text === a) && g.members.some((m) => m.text === b));
+    expect(together(semantic, 'school ignores the plan', 'the school is not doing what his plan says')).to.equal(true);
+    expect(together(lexical, 'school ignores the plan', 'the school is not doing what his plan says')).to.equal(false);
+    expect(together(semantic, 'sent home every lunchtime', 'he is sent home every lunchtime')).to.equal(true);
+    expect(semantic.find((g) => g.members.some((m) => m.text === 'can i get dla for my child'))?.count).to.equal(1);
+    expect(semantic.map((g) => g.count).sort()).to.deep.equal([1, 2, 2]);
   });
 });

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,8 +54,6 @@ describe('kb:check warnings for the content owner: review dates and conflicting 
   });
 
   it('npm run kb:check prints the warnings after "valid" and still exits 0', async () => {
-    const { execFile } = await import('node:child_process');
-    const { promisify } = await import('node:util');
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/kbCheck.ts'], { cwd: path.resolve(__dirname, '../..') });
     expect(stdout).to.include('kb:check: the knowledge base is valid.');
     if (baseline.length) expect(stdout).to.include(`kb:check: ${baseline.length} warning(s) (not failures)`);
