@@ -49,15 +49,10 @@ describe('Recording turns for the officers (no message text unless LOG_QUESTIONS
     });
 
     it('"Did you mean": the candidates offered, then which one the person picked', async () => {
-      let offered: string[] = [];
-      await new Transcript(app, 'webchat')
-        .userSays('review')
-        .botReplies(/Did you mean/)
-        .then(() => undefined)
-        .run();
+      await new Transcript(app, 'webchat').userSays('review').botReplies(/Did you mean/).run();
       const clarify = await last(store);
       expect(clarify.outcome).to.equal('clarify');
-      offered = clarify.candidates as string[];
+      const offered = clarify.candidates as string[];
       expect(offered.length).to.be.within(2, 3);
       const secondTitle = app.services.kb.get(offered[1])?.title as string;
       await store.purgeOlderThan(new Date(Date.now() + 60_000));
