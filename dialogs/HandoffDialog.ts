@@ -10,6 +10,7 @@ import { AreaPrompt, WHICH_COUNCIL_DO_YOU_MEAN, type AreaPromptOptions, type Are
 import { ReplyPrompt, type Reply } from './handoff/ReplyPrompt';
 import { CALLBACK_REQUEST_DIALOG_ID, CALLBACK_TEXT_PROMPT_ID, type CallbackRequestDialog } from './CallbackRequestDialog';
 import type { HandoffReason, UserProfile } from './RootDialog';
+import { noteTurn } from '../src/bot/TurnNotes';
 
 export const HANDOFF_DIALOG_ID = 'handoffDialog';
 const MAIN_ID = `${HANDOFF_DIALOG_ID}.main`;
@@ -169,6 +170,7 @@ export class HandoffDialog extends ComponentDialog {
       return step.endDialog({} satisfies HandoffResult);
     }
     const details = this.deps.areas.contactFor(area);
+    noteTurn(context, { outcome: 'hand-off', area: area?.name });
     await context.sendActivity(this.deps.cards.contact(details, context.activity.channelId));
     if (area && reply.remembered) await context.sendActivity(`Not in ${area.name}? Say "change area".`);
 

@@ -13,6 +13,8 @@ import { CardAction, isRootCardAction, readCardAction, type CardActionValue } fr
 import type { GuideRegistration } from './GuideRegistration';
 import type { TopicUsage } from '../src/matching/TopicUsage';
 import type { TopicsSeen } from '../src/bot/TopicsSeen';
+import { noteEarlierTurn, noteTurn, turnId } from '../src/bot/TurnNotes';
+import { PICKED_NONE } from '../src/analytics/TurnRecord';
 
 export const ROOT_DIALOG_ID = 'rootDialog';
 
@@ -52,6 +54,8 @@ interface RootState {
   clarifyIds?: string[];
   /** The answer offered by a hand-off or feedback prompt. */
   offeredHandoff?: HandoffReason;
+  /** The record id of the turn that asked "Did you mean…", for the pick. */
+  clarifyTurn?: string;
 }
 
 const STATE = 'rootState';
@@ -102,6 +106,7 @@ export class RootDialog extends ComponentDialog {
 
     // 1. Urgent help first, in every state of every dialog.
     if (text && this.deps.answers.isUrgent(text)) {
+      noteTurn(innerDc.context, { outcome: 'urgent' });
       await innerDc.context.sendActivity(this.deps.cards.urgent(this.deps.answers.urgentAnswer(), activity.channelId));
       if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
@@ -180,6 +185,7 @@ export class RootDialog extends ComponentDialog {
     const area = await this.area(context);
     const response = await this.deps.answers.ask(text, area);
     const state = this.state(innerDc);
+    noteTurn(context, { outcome: response.outcome, confidence: response.confidence, area, question: text, candidates: response.outcome === 'clarify' ? response.results.map((r) => topicId(r.answer)) : undefined });
     switch (response.outcome) {
       case 'urgent':
         await context.sendActivity(this.deps.cards.urgent(response.results[0].answer, context.activity.channelId));
@@ -192,6 +198,7 @@ export class RootDialog extends ComponentDialog {
       }
       case 'clarify':
         state.clarifyIds = response.results.map((r) => topicId(r.answer));
+        state.clarifyTurn = turnId(context);
         await context.sendActivity(this.deps.cards.clarify(response.results.map((r) => r.answer), context.activity.channelId));
         break;
       case 'none':
@@ -213,7 +220,8 @@ export class RootDialog extends ComponentDialog {
       await context.sendActivity("Sorry, I can't find that answer any more. Please ask your question again.");
       return;
     }
-    await context.sendActivity(this.deps.cards.answer(answer, context.activity.channelId));
+    noteTurn(context, { outcome: 'answer', answerId: id, area: await this.area(context) });
+    await context.sendActivity(this.deps.cards.answer(answer, context.activity.channelId, turnId(context)));
     await this.deps.usage?.record(id);
     await this.deps.topicsSeen?.record(context, id);
     const guide = this.guides.find((g) => g.offerAfter.includes(id));
@@ -232,7 +240,8 @@ export class RootDialog extends ComponentDialog {
     const state = this.state(innerDc);
     switch (action.action) {
       case CardAction.ShowAnswer:
-        state.clarifyIds = undefined;
+        if (action.id && state.clarifyIds?.includes(action.id)) noteEarlierTurn(context, state.clarifyTurn, { picked: action.id });
+        state.clarifyIds = state.clarifyTurn = undefined;
         if (action.id) await this.showAnswer(innerDc, action.id);
         break;
       case CardAction.CopyAsText: {
@@ -241,9 +250,11 @@ export class RootDialog extends ComponentDialog {
         break;
       }
       case CardAction.NoneOfThese:
-        state.clarifyIds = undefined;
+        if (state.clarifyIds) noteEarlierTurn(context, state.clarifyTurn, { picked: PICKED_NONE });
+        state.clarifyIds = state.clarifyTurn = undefined;
         return this.noneOfThese(innerDc);
       case CardAction.Feedback:
+        if (typeof action.turn === 'string' && typeof action.helpful === 'boolean') noteEarlierTurn(context, action.turn, { helpful: action.helpful });
         if (action.helpful) {
           await context.sendActivity('Thank you for letting me know.');
         } else {
@@ -278,9 +289,9 @@ export class RootDialog extends ComponentDialog {
   }
 
   private async onOfferReply(innerDc: DialogContext, text: string, state: RootState): Promise<DialogTurnResult | undefined> {
-    const { offeredGuide, clarifyIds, offeredHandoff } = state;
+    const { offeredGuide, clarifyIds, offeredHandoff, clarifyTurn } = state;
     state.offeredGuide = undefined;
-    state.clarifyIds = undefined;
+    state.clarifyIds = state.clarifyTurn = undefined;
     state.offeredHandoff = undefined;
     if (offeredGuide && YES.test(text)) {
       await innerDc.beginDialog(offeredGuide);
@@ -295,10 +306,14 @@ export class RootDialog extends ComponentDialog {
       const pick = /^\s*(\d)\s*[.)]?\s*$/.exec(text);
       const chosen = pick ? clarifyIds[Number(pick[1]) - 1] : clarifyIds.find((id) => this.deps.answers.title(id).toLowerCase() === text.toLowerCase());
       if (chosen) {
+        noteEarlierTurn(innerDc.context, clarifyTurn, { picked: chosen });
         await this.showAnswer(innerDc, chosen);
         return Dialog.EndOfTurn;
       }
-      if (NONE_OF_THESE.test(text)) return this.noneOfThese(innerDc);
+      if (NONE_OF_THESE.test(text)) {
+        noteEarlierTurn(innerDc.context, clarifyTurn, { picked: PICKED_NONE });
+        return this.noneOfThese(innerDc);
+      }
     }
     return undefined;
   }
@@ -327,7 +342,7 @@ export class RootDialog extends ComponentDialog {
 
   private clearState(innerDc: DialogContext): void {
     const s = this.state(innerDc);
-    s.offeredGuide = s.clarifyIds = s.offeredHandoff = undefined;
+    s.offeredGuide = s.clarifyIds = s.offeredHandoff = s.clarifyTurn = undefined;
   }
 
   private async area(context: TurnContext): Promise<string | undefined> {

@@ -50,7 +50,8 @@ export class AnswerCards {
     return formatAnswerText(answer, (f) => this.answers.sourceLabel(f), email);
   }
 
-  answer(answer: Answer, channelId: string | undefined): Partial<Activity> {
+  /** `turn`: the record id of the turn showing it, which "Was this helpful?" reports against. */
+  answer(answer: Answer, channelId: string | undefined, turn?: string): Partial<Activity> {
     const followUps = answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS).map((id) => ({ id, title: this.answers.title(id) }));
     const text = this.plainText(answer);
     if (!supportsCards(channelId)) {
@@ -69,8 +70,8 @@ export class AnswerCards {
     body.push({
       type: 'ActionSet',
       actions: [
-        submit('Yes', { action: CardAction.Feedback, id: answer.id, helpful: true }),
-        submit('No', { action: CardAction.Feedback, id: answer.id, helpful: false }),
+        submit('Yes', { action: CardAction.Feedback, id: answer.id, helpful: true, ...(turn ? { turn } : {}) }),
+        submit('No', { action: CardAction.Feedback, id: answer.id, helpful: false, ...(turn ? { turn } : {}) }),
       ],
     });
     const actions = [

@@ -18,6 +18,8 @@ import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialog
 import type { StatePropertyAccessor } from 'botbuilder';
 import { ROOT_DIALOG_ID, type RootDialog } from '../../dialogs/RootDialog';
 import { ConsistentTurns } from './ConsistentTurns';
+import type { TurnRecorder } from '../analytics/TurnRecorder';
+import { recordTurn } from './TurnNotes';
 
 export interface SenSupportBotDeps {
   conversationState: ConversationState;
@@ -31,6 +33,8 @@ export interface SenSupportBotDeps {
   officerActions?: { onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> };
   /** How turns are saved (default: ConsistentTurns over the two states above). */
   turns?: ConsistentTurns;
+  /** Keeps a record of each turn's outcome for the officers' reports (no message text unless LOG_QUESTIONS). */
+  analytics?: TurnRecorder;
 }
 
 /**
@@ -53,6 +57,7 @@ export class SenSupportBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       if (context.activity.channelId === 'msteams') TurnContext.removeRecipientMention(context.activity);
       await this.runRoot(context);
+      await recordTurn(context, this.deps.analytics);
       await next();
     });
 

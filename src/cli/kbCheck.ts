@@ -15,6 +15,9 @@ import { AreaLoader } from '../directory/AreaLoader';
 import { AreaChecker } from '../directory/AreaChecker';
 import { GuideLoader } from '../knowledge/GuideLoader';
 import { GuideChecker } from '../knowledge/GuideChecker';
+import { ContentReview } from '../knowledge/ContentReview';
+import { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import { AnswerMatcher } from '../matching/AnswerMatcher';
 
 export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHARED_DIR): string[] {
   const sourcesDir = process.env.KB_SOURCES_DIR ? path.resolve(process.env.KB_SOURCES_DIR) : path.join(sharedDir, 'sources');
@@ -41,7 +44,16 @@ export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHA
   );
   const guides = new GuideLoader(knowledgeDir).load();
   problems.push(...guides.problems, ...new GuideChecker({ ...grounding, guides: guides.guides, listedSources: Object.keys(sources) }).check());
+  problems.push(...ContentReview.drafts(knowledgeDir));
   return problems.map(formatProblem);
+}
+
+/** Warnings, never failures: answers past their reviewBy date, and phrasings that match another answer better (through the matcher's public API). */
+export async function kbWarnings(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, today = new Date()): Promise<string[]> {
+  const loaded = new KnowledgeLoader(knowledgeDir).load();
+  const kb = new KnowledgeBase(loaded.answers, loaded.rewrites, loaded.sources, loaded.outOfScope);
+  const conflicts = await ContentReview.conflicts(loaded.answers, new AnswerMatcher(kb));
+  return [...ContentReview.overdue(loaded.answers, today), ...ContentReview.conflictProblems(conflicts)].map(formatProblem);
 }
 
 if (require.main === module) {
@@ -52,4 +64,7 @@ if (require.main === module) {
     process.exit(1);
   }
   console.log('kb:check: the knowledge base is valid.');
+  void kbWarnings().then((warnings) => {
+    if (warnings.length) console.log(`kb:check: ${warnings.length} warning(s) (not failures):\n${warnings.map((w) => `  warning: ${w}`).join('\n')}`);
+  });
 }

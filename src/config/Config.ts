@@ -68,6 +68,14 @@ export interface Config {
   teamsNotify?: TeamsNotifyConfig;
   /** SHUTDOWN_GRACE_SECONDS: on SIGTERM, how long turns in flight get to finish before the process exits (default 10). */
   shutdownGraceSeconds: number;
+  /** ANALYTICS_STORE: where turn records for the officers' reports are kept (default: as CALLBACK_STORE). */
+  analyticsStore: 'sqlite' | 'table';
+  /** ANALYTICS_TABLE: the Azure table for ANALYTICS_STORE=table (default turnrecords). */
+  analyticsTable: string;
+  /** ANALYTICS_RETENTION_DAYS: turn records older than this are deleted (default 90). */
+  analyticsRetentionDays: number;
+  /** LOG_QUESTIONS: keep question text in turn records, redacted (default false; never for urgent or safeguarding turns). */
+  logQuestions: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -190,6 +198,14 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`CALLBACK_TABLE must be an Azure table name: 3 to 63 letters and digits, starting with a letter (it is "${callbackTable}")`);
   }
   const deployment = deploymentConfig(env);
+  const analyticsStore = oneOf(env, 'ANALYTICS_STORE', ['sqlite', 'table'] as const, callbackStore);
+  if (analyticsStore === 'table' && !azureStorageConnectionString) {
+    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING must be set when ANALYTICS_STORE is table');
+  }
+  const analyticsTable = str(env, 'ANALYTICS_TABLE') ?? 'turnrecords';
+  if (!isAzureTableName(analyticsTable)) {
+    throw new ConfigError(`ANALYTICS_TABLE must be an Azure table name: 3 to 63 letters and digits, starting with a letter (it is "${analyticsTable}")`);
+  }
   return {
     port: int(env, 'PORT', 3978, 1, 65535),
     knowledgeDir: dir(env, 'KNOWLEDGE_DIR', DEFAULT_KNOWLEDGE_DIR, true),
@@ -215,5 +231,9 @@ export function loadConfig(env: Env = process.env): Config {
     directLineDomain: httpsUrl(env, 'DIRECT_LINE_DOMAIN', 'https://directline.botframework.com/v3/directline'),
     teamsNotify: teamsNotify(env),
     shutdownGraceSeconds: int(env, 'SHUTDOWN_GRACE_SECONDS', 10, 1, 120),
+    analyticsStore,
+    analyticsTable,
+    analyticsRetentionDays: int(env, 'ANALYTICS_RETENTION_DAYS', 90, 1, 730),
+    logQuestions: oneOf(env, 'LOG_QUESTIONS', ['true', 'false'] as const, 'false') === 'true',
   };
 }

@@ -27,6 +27,10 @@ export interface Answer {
   area?: string;
   /** Path of the file it came from, relative to the knowledge folder. */
   file: string;
+  /** When the content owner means to check it again (YYYY-MM-DD); kb:check warns once it has passed. */
+  reviewBy?: string;
+  /** Imported without a cited source (kb:import); kb:check fails until it is cited. */
+  draft?: true;
 }
 
 /** The id an answer is known by to people, buttons and counts: for a local variant, the answer it replaces. */

@@ -45,6 +45,12 @@ import { CallbackRequestDialog } from '../../dialogs/CallbackRequestDialog';
 import { HandoffCards } from '../bot/HandoffCards';
 import { TopicsSeen } from '../bot/TopicsSeen';
 import { OfficerNotifier } from '../bot/OfficerNotifier';
+import type { AnalyticsStore } from '../analytics/AnalyticsStore';
+import { createAnalyticsStore } from '../analytics/createAnalyticsStore';
+import { AnalyticsRetention } from '../analytics/AnalyticsRetention';
+import { TurnRecorder } from '../analytics/TurnRecorder';
+import { Redactor } from '../analytics/Redactor';
+import { registerReportRoutes } from './reportRoutes';
 
 /** The parts the server is built from; tests may pass their own. */
 export interface AppServices {
@@ -59,6 +65,8 @@ export interface AppServices {
   areas: AreaDirectory;
   /** Callback requests: Azure Table Storage when CALLBACK_STORE=table, else SQLite in DATA_DIR (in memory when STATE_STORE=memory). */
   callbacks: CallbackStore;
+  /** Turn records for the officers' reports: as callbacks, ANALYTICS_STORE picks Azure Table Storage or SQLite. */
+  analytics: AnalyticsStore;
 }
 
 export interface AppServer {
@@ -115,7 +123,11 @@ export async function createServer(config: Config, overrides: Partial<AppService
   const callbacks = overrides.callbacks ?? createCallbackStore(config);
   const retention = new CallbackRetention(callbacks, config.callbackRetentionDays, logger);
   await retention.start();
-  const services: AppServices = { kb, answers, cards, storage, conversationState, userState, logger, areas, callbacks };
+  const analytics = overrides.analytics ?? createAnalyticsStore(config);
+  const analyticsRetention = new AnalyticsRetention(analytics, config.analyticsRetentionDays, logger);
+  await analyticsRetention.start();
+  const recorder = new TurnRecorder(analytics, { logQuestions: config.logQuestions, redactor: new Redactor(), log: logger });
+  const services: AppServices = { kb, answers, cards, storage, conversationState, userState, logger, areas, callbacks, analytics };
 
   const userProfile = userState.createProperty<UserProfile>('userProfile');
   const usage = new TopicUsage(new StorageUsageStore(storage), kb.answers.map((a) => a.id));
@@ -160,7 +172,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
     userState,
     onConflict: (attempt) => logger.warn({ attempt }, 'conversation state changed by another instance or request; turn redone'),
   });
-  const bot = new SenSupportBot({ conversationState, userState, rootDialog, answers, cards, cannedSearch, officerActions: officerNotifier, turns });
+  const bot = new SenSupportBot({ conversationState, userState, rootDialog, answers, cards, cannedSearch, officerActions: officerNotifier, turns, analytics: recorder });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The error's name and message only: never the user's text.
@@ -206,6 +218,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
   });
   registerAnswerRoutes(server, answers);
   registerOfficerRoutes(server, { store: callbacks, apiKey: config.officerApiKey });
+  registerReportRoutes(server, { store: analytics, kb, matcher, apiKey: config.officerApiKey, logQuestions: config.logQuestions });
   registerMessageRoutes(server, adapter, bot, logger);
   registerWebChatRoutes(server, config, { logger });
   if (!config.microsoftAppId) {
@@ -252,7 +265,9 @@ export async function createServer(config: Config, overrides: Partial<AppService
       if (statePurge) clearInterval(statePurge);
       if (storage instanceof SqliteStorage) storage.close();
       retention.stop();
+      analyticsRetention.stop();
       if (!overrides.callbacks) await callbacks.close();
+      if (!overrides.analytics) await analytics.close();
     },
   };
   return app;

@@ -46,6 +46,10 @@ export function privacyFacts(config: Config): Record<string, string> {
     STATE_TTL_DAYS: String(config.stateTtlDays),
     CALLBACK_RETENTION_DAYS: String(config.callbackRetentionDays),
     TRANSIT_NOTE: transit,
+    ANALYTICS_RETENTION_DAYS: String(config.analyticsRetentionDays),
+    QUESTIONS_NOTE: config.logQuestions
+      ? 'They also keep the question you asked, with names, phone numbers, email addresses, postcodes, NHS numbers and dates taken out first; never a message about someone being at risk.'
+      : 'They do not include what you typed.',
   };
 }
 

@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { AnalyticsStore } from './AnalyticsStore';
+import { isTurnOutcome, type TurnOutcome, type TurnRecord, type TurnUpdate } from './TurnRecord';
+
+interface Row {
+  id: string;
+  at: number;
+  channel: string;
+  outcome: TurnOutcome;
+  answer_id: string | null;
+  confidence: number | null;
+  candidates: string | null;
+  picked: string | null;
+  area: string | null;
+  helpful: number | null;
+  question: string | null;
+}
+
+function toRecord(row: Row): TurnRecord {
+  const r: TurnRecord = { id: row.id, at: new Date(row.at).toISOString(), channel: row.channel, outcome: row.outcome };
+  if (row.answer_id !== null) r.answerId = row.answer_id;
+  if (row.confidence !== null) r.confidence = row.confidence;
+  if (row.candidates !== null) r.candidates = JSON.parse(row.candidates) as string[];
+  if (row.picked !== null) r.picked = row.picked;
+  if (row.area !== null) r.area = row.area;
+  if (row.helpful !== null) r.helpful = row.helpful === 1;
+  if (row.question !== null) r.question = row.question;
+  return r;
+}
+
+/**
+ * Turn records in a SQLite file (DATA_DIR/analytics.sqlite): the local default. WAL with
+ * synchronous=NORMAL: a record is a count, not a promise made to someone, so a power cut may lose
+ * the last few; a process crash loses none.
+ */
+export class SqliteAnalyticsStore implements AnalyticsStore {
+  static readonly FILE_NAME = 'analytics.sqlite';
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS turns (
+      id TEXT PRIMARY KEY,
+      at INTEGER NOT NULL,
+      channel TEXT NOT NULL,
+      outcome TEXT NOT NULL,
+      answer_id TEXT,
+      confidence REAL,
+      candidates TEXT,
+      picked TEXT,
+      area TEXT,
+      helpful INTEGER,
+      question TEXT
+    );
+    CREATE INDEX IF NOT EXISTS turns_at ON turns (at);`);
+  }
+
+  static inDataDir(dataDir: string): SqliteAnalyticsStore {
+    return new SqliteAnalyticsStore(path.join(dataDir, SqliteAnalyticsStore.FILE_NAME));
+  }
+
+  async add(r: TurnRecord): Promise<void> {
+    if (!isTurnOutcome(r.outcome)) throw new Error(`outcome must be one of the turn outcomes (it is "${String(r.outcome)}")`);
+    this.db
+      .prepare(
+        'INSERT INTO turns (id, at, channel, outcome, answer_id, confidence, candidates, picked, area, helpful, question) VALUES (@id, @at, @channel, @outcome, @answer_id, @confidence, @candidates, @picked, @area, @helpful, @question)',
+      )
+      .run({
+        id: r.id,
+        at: Date.parse(r.at),
+        channel: r.channel,
+        outcome: r.outcome,
+        answer_id: r.answerId ?? null,
+        confidence: r.confidence ?? null,
+        candidates: r.candidates ? JSON.stringify(r.candidates) : null,
+        picked: r.picked ?? null,
+        area: r.area ?? null,
+        helpful: r.helpful === undefined ? null : r.helpful ? 1 : 0,
+        question: r.question ?? null,
+      });
+  }
+
+  async update(id: string, u: TurnUpdate): Promise<boolean> {
+    const sets: string[] = [];
+    const values: Record<string, unknown> = { id };
+    if (u.picked !== undefined) {
+      sets.push('picked = @picked');
+      values.picked = u.picked;
+    }
+    if (u.helpful !== undefined) {
+      sets.push('helpful = @helpful');
+      values.helpful = u.helpful ? 1 : 0;
+    }
+    if (sets.length === 0) return (this.db.prepare('SELECT 1 FROM turns WHERE id = ?').get(id) ?? undefined) !== undefined;
+    return this.db.prepare(`UPDATE turns SET ${sets.join(', ')} WHERE id = @id`).run(values).changes > 0;
+  }
+
+  async list(filter: { since?: Date } = {}): Promise<TurnRecord[]> {
+    const rows = this.db.prepare<[number], Row>('SELECT * FROM turns WHERE at >= ? ORDER BY at, id').all(filter.since?.getTime() ?? 0);
+    return rows.map(toRecord);
+  }
+
+  async purgeOlderThan(date: Date): Promise<number> {
+    return this.db.prepare('DELETE FROM turns WHERE at < ?').run(date.getTime()).changes;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
