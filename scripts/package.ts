@@ -18,7 +18,9 @@ import { REPO_ROOT } from '../src/knowledge/paths';
 export const RUNTIME_NODE_MAJOR = 22;
 export const PACKAGE_ZIP = path.join(REPO_ROOT, 'dist', 'app.zip');
 /** What goes in, from the repository root: folders whole, files as they are. */
-export const PACKAGE_CONTENT = ['dist/src', 'dist/dialogs', 'knowledge', 'public', 'package.json', 'package-lock.json'] as const;
+// .cache/vectors: the knowledge base's sentence vectors, built by the set-up, so each instance
+// starts ready instead of working them out again.
+export const PACKAGE_CONTENT = ['dist/src', 'dist/dialogs', 'knowledge', 'public', '.cache/vectors', 'package.json', 'package-lock.json'] as const;
 /** Files that go in only when the deployment has them (its own contact details: DEPLOYMENT_CONFIG). */
 export const OPTIONAL_CONTENT = ['deployment.json'] as const;
 

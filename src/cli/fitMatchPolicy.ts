@@ -79,7 +79,7 @@ async function heldOutPhrasings(kb: KnowledgeBase, embedder: Embedder, known: Ma
   const out: Labelled[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const keep = (q: string) => foldOf(q) !== fold;
-    const answers: Answer[] = kb.answers.map((a) => ({ ...a, questions: a.questions.filter(keep) }));
+    const answers: Answer[] = kb.all.map((a) => ({ ...a, questions: a.questions.filter(keep) }));
     const outOfScope = kb.outOfScope.map((t) => ({ ...t, phrasings: t.phrasings.filter(keep) }));
     const held = new KnowledgeBase(answers, kb.rewrites, kb.sources, outOfScope);
     const lexical = new LexicalScorer(held);
@@ -88,7 +88,7 @@ async function heldOutPhrasings(kb: KnowledgeBase, embedder: Embedder, known: Ma
     const semantic = SemanticScorer.fromVectors(lookup, entries, await lookup.embed(entries.map((e) => e.text)));
     const matcher = new AnswerMatcher(held, semantic, FITTED_POLICY, lexical);
     const lines: EvalLine[] = [
-      ...kb.answers.flatMap((a) => a.questions.filter((q) => !keep(q)).map((q) => ({ q, expect: a.id }))),
+      ...kb.all.flatMap((a) => a.questions.filter((q) => !keep(q)).map((q) => ({ q, expect: a.variantOf ?? a.id }))),
       ...kb.outOfScope.flatMap((t) => t.phrasings.filter((q) => !keep(q)).map((q) => ({ q, expect: 'none' }))),
     ];
     for (const line of lines) out.push({ line, readings: await matcher.read(line.q), fold, set: 'phrasings' });

@@ -17,7 +17,7 @@ import { GuideLoader } from '../knowledge/GuideLoader';
 import { GuideChecker } from '../knowledge/GuideChecker';
 import { ContentReview } from '../knowledge/ContentReview';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import { AnswerMatcher } from '../matching/AnswerMatcher';
+import { createMatcher } from '../matching/createMatcher';
 
 export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHARED_DIR): string[] {
   const sourcesDir = process.env.KB_SOURCES_DIR ? path.resolve(process.env.KB_SOURCES_DIR) : path.join(sharedDir, 'sources');
@@ -52,7 +52,8 @@ export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHA
 export async function kbWarnings(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, today = new Date()): Promise<string[]> {
   const loaded = new KnowledgeLoader(knowledgeDir).load();
   const kb = new KnowledgeBase(loaded.answers, loaded.rewrites, loaded.sources, loaded.outOfScope);
-  const conflicts = await ContentReview.conflicts(loaded.answers, new AnswerMatcher(kb));
+  // The matcher people meet: semantic where the model loads (phrasings are already among its vectors).
+  const conflicts = await ContentReview.conflicts(loaded.answers, (await createMatcher(kb, { cacheDir: process.env.VECTOR_CACHE_DIR || undefined })).matcher);
   return [...ContentReview.overdue(loaded.answers, today), ...ContentReview.conflictProblems(conflicts)].map(formatProblem);
 }
 

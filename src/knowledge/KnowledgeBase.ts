@@ -72,6 +72,18 @@ export class KnowledgeBase {
     return s ? `${s.publisher}, "${s.title}"` : file;
   }
 
+  /** Every answer, local variants included. */
+  get all(): Answer[] {
+    return [...this.byId.values(), ...[...this.variants.values()].flat()];
+  }
+
+  /** The phrasings people use for `id`: its own and its local variants' ("what is sen support in trafford"). */
+  phrasingsOf(id: string): string[] {
+    const own = this.byId.get(id)?.questions ?? [];
+    const local = (this.variants.get(id) ?? []).flatMap((v) => v.questions);
+    return [...new Set([...own, ...local])];
+  }
+
   /** Areas that have their own version of `id`. */
   variantAreas(id: string): string[] {
     return (this.variants.get(id) ?? []).map((v) => v.area as string);

@@ -78,7 +78,7 @@ export class LexicalScorer {
     const docs: IndexedAnswer[] = kb.answers.map((a) => ({
       id: a.id,
       title: a.title,
-      questions: a.questions.join(' \n '),
+      questions: kb.phrasingsOf(a.id).join(' \n '),
       keywords: a.keywords.join(' \n '),
       body: a.body,
     }));
@@ -88,7 +88,7 @@ export class LexicalScorer {
     const passages: IndexedPassage[] = [
       ...kb.outOfScope.flatMap((t) => t.phrasings.map((q, i) => ({ id: `${OUT_OF_SCOPE}${t.id}#q${i}`, answerId: `${OUT_OF_SCOPE}${t.id}`, kind: 'question' as const, text: q }))),
       ...kb.answers.flatMap((a) => [
-        ...a.questions.map((q, i) => ({ id: `${a.id}#q${i}`, answerId: a.id, kind: 'question' as const, text: q })),
+        ...kb.phrasingsOf(a.id).map((q, i) => ({ id: `${a.id}#q${i}`, answerId: a.id, kind: 'question' as const, text: q })),
         { id: `${a.id}#title`, answerId: a.id, kind: 'title' as const, text: a.title },
         { id: `${a.id}#keywords`, answerId: a.id, kind: 'keywords' as const, text: a.keywords.join(' ') },
         { id: `${a.id}#body`, answerId: a.id, kind: 'body' as const, text: a.body },

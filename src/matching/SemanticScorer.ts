@@ -17,7 +17,7 @@ export interface SemanticScore {
 export function semanticEntries(kb: KnowledgeBase, normaliser: TextNormaliser): Array<{ id: string; text: string }> {
   const entries: Array<{ id: string; text: string }> = [];
   for (const a of kb.answers) {
-    for (const q of [a.title, ...a.questions]) entries.push({ id: a.id, text: normaliser.normalise(q) });
+    for (const q of [a.title, ...kb.phrasingsOf(a.id)]) entries.push({ id: a.id, text: normaliser.normalise(q) });
   }
   for (const t of kb.outOfScope) {
     for (const q of t.phrasings) entries.push({ id: `${OUT_OF_SCOPE}${t.id}`, text: normaliser.normalise(q) });
@@ -32,13 +32,21 @@ export function semanticEntries(kb: KnowledgeBase, normaliser: TextNormaliser): 
  * words. Entry vectors come from the VectorCache; only the question is embedded per turn.
  */
 export class SemanticScorer {
+  /** Each entry's position by its text. */
+  private readonly byText = new Map<string, number>();
+
   private constructor(
     private readonly embedder: Embedder,
     private readonly ids: string[],
     /** Every entry vector, end to end, for a tight loop. */
     private readonly matrix: Float32Array,
     private readonly dims: number,
-  ) {}
+    texts: readonly string[] = [],
+  ) {
+    texts.forEach((t, i) => {
+      if (t && !this.byText.has(t)) this.byText.set(t, i);
+    });
+  }
 
   /** Builds the scorer from cached vectors (embedding and caching them when missing or stale); `warn` hears of a cache that cannot be written. */
   static async build(kb: KnowledgeBase, normaliser: TextNormaliser, embedder: Embedder, cache?: VectorCache, warn?: (message: string) => void): Promise<SemanticScorer> {
@@ -56,16 +64,21 @@ export class SemanticScorer {
   }
 
   /** From vectors already worked out, one per entry (the fitting script holds phrasings out this way). */
-  static fromVectors(embedder: Embedder, entries: ReadonlyArray<{ id: string }>, vectors: readonly Float32Array[]): SemanticScorer {
+  static fromVectors(embedder: Embedder, entries: ReadonlyArray<{ id: string; text?: string }>, vectors: readonly Float32Array[]): SemanticScorer {
     const dims = embedder.dimensions;
     const matrix = new Float32Array(vectors.length * dims);
     vectors.forEach((v, i) => matrix.set(v, i * dims));
-    return new SemanticScorer(embedder, entries.map((e) => e.id), matrix, dims);
+    return new SemanticScorer(embedder, entries.map((e) => e.id), matrix, dims, entries.map((e) => e.text ?? ''));
   }
 
-  /** The unit vectors of the texts (the question, its focus sentence). */
-  embed(texts: readonly string[]): Promise<Float32Array[]> {
-    return this.embedder.embed(texts);
+  /** The unit vectors of the texts (the question, its focus sentence); a text that is one of the entries needs no model. */
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    const missing = texts.filter((t) => !this.byText.has(t));
+    const embedded = missing.length ? await this.embedder.embed(missing) : [];
+    return texts.map((t) => {
+      const i = this.byText.get(t);
+      return i === undefined ? (embedded[missing.indexOf(t)] as Float32Array) : this.matrix.subarray(i * this.dims, (i + 1) * this.dims);
+    });
   }
 
   /** Every candidate's closest-phrasing and top-three similarity to the question vector. */

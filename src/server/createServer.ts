@@ -210,6 +210,12 @@ export async function createServer(config: Config, overrides: Partial<AppService
   });
   readiness.add('conversationState', async () => void (await storage.read(['readiness/probe'])));
   readiness.add('callbacks', async () => void (await callbacks.get('00000000-0000-4000-8000-000000000000')));
+  // The sentence model: it embeds a probe (remembered after the first). Not ready when it was
+  // meant to load and did not: the instance still answers, lexically, but a better one may.
+  readiness.add('embedder', async () => {
+    if (built.embedder) await built.embedder.embed(['readiness probe']);
+    else if (config.matching === 'semantic') throw new Error(built.lexicalOnlyReason ?? 'not loaded');
+  });
   server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
     const report = await readiness.report();
     res.header('Cache-Control', 'no-store');
@@ -218,7 +224,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
   });
   registerAnswerRoutes(server, answers);
   registerOfficerRoutes(server, { store: callbacks, apiKey: config.officerApiKey });
-  registerReportRoutes(server, { store: analytics, kb, matcher, apiKey: config.officerApiKey, logQuestions: config.logQuestions });
+  registerReportRoutes(server, { store: analytics, kb, matcher, embedder: built.embedder, apiKey: config.officerApiKey, logQuestions: config.logQuestions });
   registerMessageRoutes(server, adapter, bot, logger);
   registerWebChatRoutes(server, config, { logger });
   if (!config.microsoftAppId) {
