@@ -94,6 +94,14 @@ param shutdownGraceSeconds int = 10
 @allowed(['semantic', 'lexical'])
 param matching string = 'semantic'
 
+@description('Usage records for the officers\' reports older than this many days are deleted by the app.')
+@minValue(1)
+@maxValue(730)
+param analyticsRetentionDays int = 90
+
+@description('Keep the question text in usage records, after personal details are redacted (never for urgent or safeguarding turns).')
+param logQuestions bool = false
+
 @description('Create Application Insights (with a Log Analytics workspace) and turn on App Service\'s Node.js agent.')
 param enableApplicationInsights bool = true
 
@@ -102,6 +110,7 @@ var planName = '${botName}-plan'
 var storageName = take(toLower(replace('${botName}state', '-', '')), 24)
 var stateContainer = 'bot-state'
 var callbackTable = 'callbackrequests'
+var analyticsTable = 'turnrecords'
 var identityName = '${botName}-identity'
 var workspaceName = '${botName}-logs'
 var appInsightsName = '${botName}-insights'
@@ -139,6 +148,11 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-0
 resource callbackTableResource 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
   parent: tableService
   name: callbackTable
+}
+
+resource analyticsTableResource 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: analyticsTable
 }
 
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
@@ -313,6 +327,10 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     LOG_LEVEL: logLevel
     SHUTDOWN_GRACE_SECONDS: string(shutdownGraceSeconds)
     MATCHING: matching
+    ANALYTICS_STORE: 'table'
+    ANALYTICS_TABLE: analyticsTable
+    ANALYTICS_RETENTION_DAYS: string(analyticsRetentionDays)
+    LOG_QUESTIONS: logQuestions ? 'true' : 'false'
     APPLICATIONINSIGHTS_CONNECTION_STRING: enableApplicationInsights ? appInsights.properties.ConnectionString : ''
     ApplicationInsightsAgent_EXTENSION_VERSION: enableApplicationInsights ? '~3' : ''
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
@@ -321,6 +339,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   dependsOn: [
     stateContainerResource
     callbackTableResource
+    analyticsTableResource
     teamsChannel
   ]
 }

@@ -61,11 +61,11 @@ describe('Two instances on shared Azure Storage (two server processes, azurite)'
     return replies.map(activityText).join('\n');
   }
 
-  it('both instances are ready: storage, call-back table and knowledge checked (GET /readyz)', async () => {
+  it('both instances are ready: storage, call-back table, knowledge and the sentence model checked (GET /readyz)', async () => {
     for (const bot of [a, b]) {
       const res = await fetch(`${bot.base}/readyz`);
       expect(res.status).to.equal(200);
-      expect(await res.json()).to.deep.equal({ status: 'ready', checks: { knowledge: 'ok', conversationState: 'ok', callbacks: 'ok' } });
+      expect(await res.json()).to.deep.equal({ status: 'ready', checks: { knowledge: 'ok', conversationState: 'ok', callbacks: 'ok', embedder: 'ok' } });
     }
   });
 
