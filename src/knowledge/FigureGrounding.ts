@@ -29,7 +29,8 @@ function normalise(text: string): string {
 /** The figures in `text`: phone numbers whole, other numbers one by one, and "two terms"-style number words. */
 export function figuresIn(text: string): Figure[] {
   const figures: Figure[] = [];
-  let rest = normalise(text);
+  // A numbered list's "1." is layout, not a figure.
+  let rest = normalise(text.replace(/^\s*\d+\.\s/gm, ' '));
   for (const m of rest.matchAll(PHONE_LIKE)) figures.push({ written: m[0], forms: [m[0]] });
   rest = rest.replace(PHONE_LIKE, ' ');
   for (const m of rest.matchAll(NUMBER)) figures.push({ written: m[0], forms: [m[0]] });
