@@ -55,6 +55,7 @@ describe('Guides on their own (DialogTestClient): the person\'s area and the res
       await say(client, 'hi');
       await say(client, 'no');
       await say(client, 'none of these');
+      await say(client, 'no'); // severe or complex needs?
       await say(client, answer);
       expect(client.dialogTurnResult.status).to.equal(DialogTurnStatus.complete);
       expect(client.dialogTurnResult.result).to.deep.equal({ handoff });
@@ -68,7 +69,8 @@ describe('Guides on their own (DialogTestClient): the person\'s area and the res
     await say(client, 'yes twice');
     await say(client, 'yes');
     await say(client, 'no progress at all');
-    const replies = (await say(client, 'none of these')).join('\n');
+    await say(client, 'none of these');
+    const replies = (await say(client, 'no')).join('\n'); // severe or complex needs? no
     // Six and a half months of support, two reviews, no progress: time to consider a request.
     expect(replies).to.include('The support has been in place since September 2026.');
     expect(replies).to.include('consider asking for an EHC needs assessment now');

@@ -57,7 +57,8 @@ describe('npm run kb:check', function () {
   describe('second edition: figures, areas, reading grade, added topics', () => {
     it('fails a changed figure, naming the file and the number', () => {
       const dir = copyKnowledge();
-      editFile(dir, 'answers/ehc-timescales.md', /20 weeks/g, '22 weeks');
+      // The body only: the cited quote still says 20 weeks.
+      editFile(dir, 'answers/ehc-timescales.md', '**20 weeks:** the final', '**22 weeks:** the final');
       expect(runKbCheck(dir)).to.include('answers/ehc-timescales.md: body: the figure "22" is in none of its cited quotes or cited sections');
     });
 
