@@ -6,6 +6,18 @@ import { figureProblems } from './FigureGrounding';
 import { MAX_ANSWER_GRADE, MAX_MEDIAN_GRADE, median, readability } from './Readability';
 
 export const MAX_ANSWER_WORDS = 180;
+/** The direct answer comes first: the opening paragraph, before any list, is at most this long. */
+export const MAX_LEAD_WORDS = 50;
+
+/** The opening paragraph of an answer: its lines up to the first blank line or list item. */
+export function leadOf(markdown: string): string {
+  const lead: string[] = [];
+  for (const line of markdown.trim().split(/\r?\n/)) {
+    if (!line.trim() || /^\s*(?:[-*+]|\d+\.)\s/.test(line)) break;
+    lead.push(line);
+  }
+  return lead.join(' ');
+}
 
 /** Collapses runs of white space so a quote may cross a line break in its source. */
 export function squash(text: string): string {
@@ -182,6 +194,9 @@ export class KnowledgeChecker {
 
       const words = wordCount(a.body);
       if (words > MAX_ANSWER_WORDS) at('body', `has ${words} words; at most ${MAX_ANSWER_WORDS}`);
+      const leadWords = wordCount(leadOf(a.body));
+      if (leadWords === 0) at('body', 'does not lead with the answer: it opens with a list, not a sentence');
+      else if (leadWords > MAX_LEAD_WORDS) at('body', `leads with ${leadWords} words before the detail; the direct answer in at most ${MAX_LEAD_WORDS}`);
 
       const lowerQuestions = a.questions.map((q) => squash(q.toLowerCase()));
       if (new Set(lowerQuestions).size !== lowerQuestions.length) at('questions', 'has the same question twice');

@@ -105,6 +105,14 @@ describe('npm run kb:check', function () {
       expect(problems.some((p) => p.includes(': body: reads at Flesch-Kincaid grade'))).to.equal(false);
     });
 
+    it('fails an answer whose opening answer runs past 50 words, or that opens with a list', () => {
+      const dir = copyKnowledge();
+      editFile(dir, 'answers/senco.md', /\n---\n/, '\n---\n' + 'The school has one. '.repeat(14) + '\n\n');
+      expect(runKbCheck(dir).some((p) => p.startsWith('answers/senco.md: body: leads with 56 words'))).to.equal(true);
+      editFile(dir, 'answers/sendiass.md', /\n---\n/, '\n---\n- a list first\n\n');
+      expect(runKbCheck(dir)).to.include('answers/sendiass.md: body: does not lead with the answer: it opens with a list, not a sentence');
+    });
+
     it('requires an answer for each topic knowledge/topics.yaml adds', () => {
       const dir = copyKnowledge();
       fs.rmSync(path.join(dir, 'answers/exclusions.md'));
