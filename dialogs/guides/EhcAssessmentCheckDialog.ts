@@ -23,8 +23,46 @@ export interface EhcCheckAnswers {
   reviews: number | typeof UNSURE;
   specialists: SpecialistAnswer;
   progress: Progress;
+  /** Asked when progress is "some": is the gap with others of the same age closing? (Code 6.17) */
+  gap: Gap;
   signs: WarningSignAnswer;
+  /** Severe or complex needs: a reason to ask now, however long the support has been in place. */
+  highNeeds: YesNo;
   handoff: YesNo;
+}
+
+/** How the gap with others of the same age is moving. */
+export type Gap = 'closing' | 'same' | 'widening' | 'unsure';
+
+const GAP_LABELS: Record<Exclude<Gap, 'unsure'>, string> = {
+  closing: 'catching up with others their age',
+  same: 'staying as far behind others their age',
+  widening: 'falling further behind others their age',
+};
+
+const WIDENING = /\b(further behind|falling behind|fallen behind|gap (is )?(getting )?(bigger|wider|widening)|widening|not catching up|isn'?t catching up|never catch(es)? up|losing ground|getting worse|behind more|more behind)\b/;
+const SAME = /\b(same|as far behind|still behind|staying behind|not closing|no closer|level|steady|static|stuck)\b/;
+const CLOSING = /\b(catch(ing|es)? up|caught up|closing|closer|narrowing|gaining|nearly there|on track|ahead)\b/;
+
+/** "falling further behind", "still behind", "catching up slowly", "not sure". */
+export function recognizeGap(input: string): Gap | undefined {
+  const t = answerText(input);
+  if (!t) return undefined;
+  if (WIDENING.test(t)) return 'widening';
+  if (SAME.test(t)) return 'same';
+  if (CLOSING.test(t)) return 'closing';
+  return recognizeYesNo(t)?.value === 'unsure' ? 'unsure' : undefined;
+}
+
+const HIGH_NEEDS = /\b(severe|complex|very high|high needs|profound|a lot of help|constant|all the time|1:1|one to one|one-to-one|can'?t (cope|manage) without)\b/;
+
+/** Yes, no or unsure, with "very severe" or "he needs 1:1 all day" read as yes. */
+export function recognizeHighNeeds(input: string): YesNo | undefined {
+  const t = answerText(input);
+  const yn = recognizeYesNo(t);
+  if (yn?.value === 'no' || yn?.value === 'unsure') return yn.value;
+  if (yn?.value === 'yes' || HIGH_NEEDS.test(t)) return 'yes';
+  return undefined;
 }
 
 type A = Partial<EhcCheckAnswers>;
@@ -32,17 +70,19 @@ type A = Partial<EhcCheckAnswers>;
 export type EhcOutcome = 'start-with-sen-support' | 'keep-reviewing' | 'consider-request';
 
 /**
- * About two terms of support, in months. Sefton's guidance looks for progress "after
- * approximately 2 terms"; a term with its holiday is about 3.5 months, and "approximately"
- * lets "since September" in late March count.
+ * About two terms of support, in months: a rough guide only (Sefton's guidance looks for
+ * progress "after approximately 2 terms"; a term with its holiday is about 3.5 months). The
+ * law sets no minimum time: this only decides whether "keep reviewing" is offered for a child
+ * with little progress and no warning signs or severe needs, and that outcome still says the
+ * family can ask now.
  */
 export const TWO_TERMS_MONTHS = 6.5;
-/** Trafford expects at least two cycles of assess, plan, do, review. */
+/** Two reviews: Trafford asks schools for two cycles, for its Element 2 funding (a rough guide, not a bar). */
 export const ENOUGH_REVIEWS = 2;
 
 const SIGN_LABELS: Record<WarningSign, string> = {
-  'part-time': 'a part-time timetable for more than 6 weeks, or being taught mostly alone',
-  excluded: 'exclusion (suspension)',
+  'part-time': 'a part-time timetable, or being taught mostly alone',
+  excluded: 'exclusion (suspension), or being sent home early',
   'no-progress-despite-help': 'a lot of help, but little or no progress',
   'cannot-keep-up': 'the school giving more help than it can keep up',
   moving: "a move coming to a school or college that can't give the same support",
@@ -72,8 +112,23 @@ function timeEnough(a: A): boolean {
   return (months !== undefined && months >= TWO_TERMS_MONTHS) || (reviews !== undefined && reviews >= ENOUGH_REVIEWS);
 }
 
+/** The person said something about time or reviews, and it was short. Not knowing is not "short". */
+function timeKnownShort(a: A): boolean {
+  return !timeEnough(a) && (durationOf(a) !== undefined || reviewsOf(a) !== undefined);
+}
+
+/** Little or no progress, or some progress while the gap with others stays or widens (Code 6.17). */
+function progressIsLow(a: A): boolean {
+  return a.progress === 'little' || (a.progress === 'some' && (a.gap === 'same' || a.gap === 'widening'));
+}
+
 function capitalised(text: string): string {
   return `${text[0].toUpperCase()}${text.slice(1)}`;
+}
+
+/** "since September 2026 (about 3 months)"; a label that already gives months is not repeated ("about 12 months"). */
+export function howLong(duration: Duration): string {
+  return /\bmonths?\b/.test(duration.label) ? duration.label : `${duration.label} (about ${Math.round(duration.months)} months)`;
 }
 
 function times(n: number): string {
@@ -141,6 +196,14 @@ export const EHC_CHECK_QUESTIONS: ReadonlyArray<GuideQuestion<EhcCheckAnswers>> 
     recognize: (text) => recognizeProgress(text),
   },
   {
+    id: 'gap',
+    when: (a) => onSupport(a) && a.progress === 'some',
+    text: () => 'Compared with others their age, is your child catching up, staying as far behind, or falling further behind?',
+    suggestions: ['Catching up', 'Staying as far behind', 'Falling further behind'],
+    example: 'For example "catching up slowly", "still as far behind", "falling further behind" or "not sure".',
+    recognize: (text) => recognizeGap(text),
+  },
+  {
     id: 'signs',
     text: () =>
       'Have any of these happened?\n' +
@@ -149,6 +212,14 @@ export const EHC_CHECK_QUESTIONS: ReadonlyArray<GuideQuestion<EhcCheckAnswers>> 
     suggestions: ['None of these', 'Not sure'],
     example: 'For example "1 and 3", "he\'s been excluded", "none of these" or "not sure".',
     recognize: (text) => recognizeWarningSigns(text),
+  },
+  {
+    id: 'highNeeds',
+    when: (a) => (a.signs?.signs.length ?? 0) === 0,
+    text: () => "Are your child's needs severe or complex? For example, they need an adult with them for much of the day to learn, to stay safe or to communicate.",
+    suggestions: ['Yes', 'No', 'Not sure'],
+    example: 'For example "yes, very severe", "no", "he needs 1:1 all day" or "not sure".',
+    recognize: (text) => recognizeHighNeeds(text),
   },
 ];
 
@@ -160,14 +231,20 @@ export const HANDOFF_OFFER: GuideQuestion<EhcCheckAnswers> = {
   recognize: (text) => recognizeYesNo(text)?.value,
 };
 
-/** Which of the three outcomes the answers point to, and why. Never a prediction of the local authority's decision. */
+/**
+ * Which of the three outcomes the answers point to. Never a prediction of the local
+ * authority's decision, and never a gate the law does not set (CFA 2014 s.36(8)): a warning
+ * sign (exclusion, a part-time timetable…) or severe needs point to asking now, on SEN support
+ * or not; time on support and reviews are evidence, and every outcome says the family can ask
+ * the council themselves at any time.
+ */
 export function ehcOutcome(a: A): EhcOutcome {
   const sen = a.onSenSupport?.value;
-  if (sen === 'no') return 'start-with-sen-support';
   const signs = a.signs?.signs ?? [];
-  const enough = timeEnough(a);
-  if (signs.length > 0 || (enough && a.progress === 'little')) return 'consider-request';
-  if (sen === 'unsure' && a.plan?.value !== 'yes' && !enough) return 'start-with-sen-support';
+  if (signs.length > 0 || a.highNeeds === 'yes') return 'consider-request';
+  if (sen === 'no' || sen === undefined) return 'start-with-sen-support';
+  if (progressIsLow(a) && !timeKnownShort(a)) return 'consider-request';
+  if (sen === 'unsure' && a.plan?.value !== 'yes' && !timeEnough(a)) return 'start-with-sen-support';
   return 'keep-reviewing';
 }
 
@@ -180,10 +257,13 @@ const OUTCOME_NAMES: Record<EhcOutcome, string> = {
 /**
  * "Should we request an EHC needs assessment?": asks, one at a time, whether the child is on
  * SEN support, for how long, whether there is a written plan and how often it has been
- * reviewed, whether specialist advice has been sought, whether the child is making progress,
- * and which of the warning signs in the sources apply. Ends with one of three outcomes (start
- * with SEN support; keep reviewing; consider a request now) with reasons drawn from the
- * answers, never promising a plan or predicting the local authority's decision; then a summary
+ * reviewed, whether specialist advice has been sought, whether the child is making progress
+ * (and, for "some", whether the gap with others is closing), which of the warning signs in the
+ * sources apply, and whether the child's needs are severe. Ends with one of three outcomes
+ * (start with SEN support; keep reviewing; consider a request now) with reasons drawn from the
+ * answers. It never sets a gate the law does not (a warning sign or severe needs point to asking
+ * now, on SEN support or not), always says the family can ask the council themselves at any
+ * time, and never promises a plan or predicts the local authority's decision; then a summary
  * card to copy into an email to the SENCO; then offers the SENDIASS hand-off.
  *
  * Contract with the root dialog: the dialog ends with a GuideResult. `{ handoff: true }` means
@@ -217,21 +297,24 @@ export class EhcAssessmentCheckDialog extends GuideDialog<EhcCheckAnswers, 'ehc-
     sections.push({ ...main, title: undefined, text: reasons.length ? `${reasons.map((r) => `- ${r}`).join('\n')}\n\n${main.text}` : main.text });
 
     const signs = a.signs?.signs ?? [];
+    if (a.highNeeds === 'yes') sections.push(this.block('high-needs'));
     for (const s of signs) sections.push(this.block(`sign-${s}`));
+    if (outcome === 'consider-request' && !onSupport(a)) sections.push(this.block('ask-for-sen-support-too'));
+    if (onSupport(a) && !timeEnough(a) && !timeKnownShort(a)) sections.push(this.block('ask-how-long'));
     if (outcome !== 'start-with-sen-support') {
       if (onSupport(a) && a.plan?.value !== 'yes') sections.push(this.block('gap-no-plan'));
       if (onSupport(a) && a.specialists && a.specialists.value !== 'yes') sections.push(this.block('gap-no-specialist'));
     }
     if (outcome === 'keep-reviewing') {
-      if (a.progress === 'good') sections.push(this.block('support-is-working'));
-      else if (!timeEnough(a)) sections.push(this.block('support-is-young'));
+      if (a.progress === 'good' || a.gap === 'closing') sections.push(this.block('support-is-working'));
+      else if (timeKnownShort(a)) sections.push(this.block('support-is-young'));
       sections.push(this.block('keep-evidence'));
     }
     if (outcome === 'consider-request') {
       sections.push(this.block('who-can-request'), this.block('decision-in-6-weeks'), this.block('possible-outcomes'));
-    } else {
-      sections.push(this.block('you-can-ask-yourself'));
     }
+    // Every outcome: the family can ask the council themselves, at any time.
+    sections.push(this.block('you-can-ask-yourself'));
     sections.push(this.block('no-promise'));
 
     await context.sendActivity(this.cardsOf.advice(`Where this points: ${OUTCOME_NAMES[outcome]}`, sections, channelId));
@@ -251,13 +334,14 @@ export class EhcAssessmentCheckDialog extends GuideDialog<EhcCheckAnswers, 'ehc-
     if (sen === undefined) r.push("You didn't say whether your child is on SEN support.");
     if (outcome === 'start-with-sen-support') {
       if (sen === 'unsure' && a.plan?.value !== 'yes') r.push("You don't know of a written SEN support plan.");
-      for (const s of signs) r.push(`You mentioned ${SIGN_LABELS[s]}: talk to the SENCO about this soon.`);
       return r;
     }
+    if (a.highNeeds === 'yes') r.push("You said your child's needs are severe or complex.");
     if (duration) r.push(`The support has been in place ${duration.label.startsWith('since') ? duration.label : `for ${duration.label}`}${duration.months < TWO_TERMS_MONTHS ? ', which is less than about two terms' : ''}.`);
     if (reviews !== undefined) r.push(reviews === 0 ? 'The plan has not been reviewed yet.' : `The plan has been reviewed ${times(reviews)}.`);
     if (a.progress && a.progress !== 'unsure') r.push(`You said your child is ${PROGRESS_LABELS[a.progress]}.`);
     if (a.progress === 'unsure') r.push("You weren't sure about progress: ask the SENCO what the school's data shows.");
+    if (a.gap && a.gap !== 'unsure') r.push(`You said your child is ${GAP_LABELS[a.gap]}.`);
     for (const s of signs) r.push(`You mentioned ${SIGN_LABELS[s]}.`);
     return r;
   }
@@ -268,15 +352,17 @@ export class EhcAssessmentCheckDialog extends GuideDialog<EhcCheckAnswers, 'ehc-
     const yesNo = (v: YesNo | undefined) => (v === 'yes' ? 'Yes' : v === 'no' ? 'No' : v === 'unsure' ? 'Not sure' : 'Not answered');
     const facts = [{ label: 'On SEN support (SEN register, code K)', value: yesNo(a.onSenSupport?.value) }];
     if (onSupport(a)) {
-      facts.push({ label: 'How long', value: duration ? `${duration.label} (about ${Math.round(duration.months)} months)` : a.duration === UNSURE ? 'Not sure' : 'Not answered' });
+      facts.push({ label: 'How long', value: duration ? howLong(duration) : a.duration === UNSURE ? 'Not sure' : 'Not answered' });
       facts.push({ label: 'Written SEN support plan', value: yesNo(a.plan?.value) });
       if (a.plan?.value === 'yes') facts.push({ label: 'Times reviewed', value: reviews !== undefined ? times(reviews) : a.reviews === UNSURE ? 'Not sure' : 'Not answered' });
       const sp = a.specialists;
       facts.push({ label: 'Specialist advice sought', value: sp ? `${yesNo(sp.value)}${sp.specialists.length ? ` (${sp.specialists.join(', ')})` : ''}` : 'Not answered' });
       facts.push({ label: 'Progress', value: a.progress ? (a.progress === 'unsure' ? 'Not sure' : PROGRESS_LABELS[a.progress]) : 'Not answered' });
+      if (a.gap) facts.push({ label: 'Compared with others their age', value: a.gap === 'unsure' ? 'Not sure' : GAP_LABELS[a.gap] });
     }
     const signs = a.signs;
     facts.push({ label: 'Warning signs', value: !signs ? 'Not answered' : signs.signs.length ? signs.signs.map((s) => SIGN_LABELS[s]).join('; ') : signs.unsure ? 'Not sure' : 'None' });
+    if (a.highNeeds) facts.push({ label: 'Severe or complex needs', value: yesNo(a.highNeeds) });
 
     const item = (key: GuideBlockKey<'ehc-assessment-check'>, note?: string): SummaryItem => ({ text: this.block(key).text, ...(note ? { note } : {}) });
     const checklist: SummaryItem[] = [
@@ -287,7 +373,7 @@ export class EhcAssessmentCheckDialog extends GuideDialog<EhcCheckAnswers, 'ehc-
     ];
     if (signs?.signs.some((s) => s === 'part-time' || s === 'excluded')) checklist.push(item('evidence-incidents'));
     checklist.push(item('evidence-views'));
-    const keys: Array<GuideBlockKey<'ehc-assessment-check'>> = ['evidence-plans', 'evidence-hours', 'evidence-progress', 'evidence-specialist', 'evidence-views', 'no-promise'];
+    const keys: Array<GuideBlockKey<'ehc-assessment-check'>> = ['evidence-plans', 'evidence-hours', 'evidence-progress', 'evidence-specialist', 'evidence-views', 'you-can-ask-yourself', 'no-promise'];
     return {
       title: 'Summary to share with the SENCO',
       intro: "I'd like to talk about my child's SEN support and whether it is time to consider an EHC needs assessment. Here is where things are:",
@@ -295,7 +381,7 @@ export class EhcAssessmentCheckDialog extends GuideDialog<EhcCheckAnswers, 'ehc-
       outcome: `${capitalised(OUTCOME_NAMES[outcome])} (from the SEN support assistant's check; it is not a decision).`,
       checklistTitle: 'Evidence to gather',
       checklist,
-      note: this.block('no-promise').text,
+      note: `${this.block('you-can-ask-yourself').text} ${this.block('no-promise').text}`,
       sources: keys.flatMap((k) => this.block(k).sources),
     };
   }

@@ -17,7 +17,9 @@ import { GuideLoader } from '../knowledge/GuideLoader';
 import { GuideChecker } from '../knowledge/GuideChecker';
 import { ContentReview } from '../knowledge/ContentReview';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import { createMatcher } from '../matching/createMatcher';
+import { AnswerMatcher } from '../matching/AnswerMatcher';
+import { MAX_ANSWER_GRADE, MAX_MEDIAN_GRADE, readabilityFigures } from '../knowledge/Readability';
+import { readAddedTopics } from '../knowledge/AddedTopics';
 
 export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHARED_DIR): string[] {
   const sourcesDir = process.env.KB_SOURCES_DIR ? path.resolve(process.env.KB_SOURCES_DIR) : path.join(sharedDir, 'sources');
@@ -33,8 +35,13 @@ export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHA
     sources: new SourceTexts(sourcesDir),
     areaNames: (parse(localAuthoritiesCsv, { columns: true }) as Array<{ local_authority: string }>).map((r) => r.local_authority),
     referenceText,
+    sourceAreas: Object.fromEntries(Object.entries(sources).map(([file, info]) => [file, info.area])),
   };
-  problems.push(...new KnowledgeChecker({ ...grounding, answers, requiredTopics: readRequiredTopics(path.join(sharedDir, 'kb-topics.md')) }).check());
+  // The shared topic list, plus the topics this repository adds to it (knowledge/topics.yaml).
+  const added = readAddedTopics(knowledgeDir);
+  problems.push(...added.problems);
+  const requiredTopics = [...new Set([...readRequiredTopics(path.join(sharedDir, 'kb-topics.md')), ...added.ids])];
+  problems.push(...new KnowledgeChecker({ ...grounding, answers, requiredTopics }).check());
   problems.push(
     ...new AreaChecker(new AreaLoader(knowledgeDir).load(), {
       localAuthoritiesCsv,
@@ -52,12 +59,23 @@ export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHA
 export async function kbWarnings(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, today = new Date()): Promise<string[]> {
   const loaded = new KnowledgeLoader(knowledgeDir).load();
   const kb = new KnowledgeBase(loaded.answers, loaded.rewrites, loaded.sources, loaded.outOfScope);
-  // The matcher people meet: semantic where the model loads (phrasings are already among its vectors).
-  const conflicts = await ContentReview.conflicts(loaded.answers, (await createMatcher(kb, { cacheDir: process.env.VECTOR_CACHE_DIR || undefined })).matcher);
+  // The lexical stage: each phrasing is among the semantic stage's own vectors, where it would
+  // always find itself first, so a conflict shows only in the words it shares with other answers.
+  const conflicts = await ContentReview.conflicts(loaded.answers, new AnswerMatcher(kb));
   return [...ContentReview.overdue(loaded.answers, today), ...ContentReview.conflictProblems(conflicts)].map(formatProblem);
 }
 
+/** The reading-grade figures kb:check prints, one line each. */
+export function readabilityReport(knowledgeDir = DEFAULT_KNOWLEDGE_DIR): string[] {
+  const f = readabilityFigures(new KnowledgeLoader(knowledgeDir).load().answers);
+  return [
+    `readability (Flesch-Kincaid grade, ${f.answers} answers): median ${f.median} (at most ${MAX_MEDIAN_GRADE}), highest ${f.max} (at most ${MAX_ANSWER_GRADE}), ${f.overLimit} above ${MAX_ANSWER_GRADE}`,
+    `  hardest: ${f.hardest.map(([file, g]) => `${path.basename(file, '.md')} ${g}`).join(', ')}`,
+  ];
+}
+
 if (require.main === module) {
+  for (const line of readabilityReport()) console.log(line);
   const problems = runKbCheck();
   if (problems.length > 0) {
     console.error(`kb:check found ${problems.length} problem(s):`);

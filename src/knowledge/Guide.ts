@@ -60,6 +60,9 @@ export const GUIDE_BLOCKS = {
     'evidence-incidents',
     'evidence-views',
     'sendiass',
+    'high-needs',
+    'ask-how-long',
+    'ask-for-sen-support-too',
   ],
 } as const;
 

@@ -1,6 +1,6 @@
 import type { KnowledgeProblem } from './Answer';
 import type { Guide } from './Guide';
-import { areaProblem, contactDetailProblems, contactReference, sourceRefProblems, wordCount, type GroundingInputs } from './KnowledgeChecker';
+import { areaProblem, contactReference, groundingProblems, sourceRefProblems, wordCount, type GroundingInputs } from './KnowledgeChecker';
 
 /** A block is one step of advice read on a phone: it stays short. */
 export const MAX_BLOCK_WORDS = 120;
@@ -39,7 +39,7 @@ export class GuideChecker {
             if (!listedSources.includes(s.file)) at(`sources[${i}].file`, `"${s.file}" is not listed in sources.yaml`);
           });
         }
-        for (const message of contactDetailProblems(block.text, reference)) at('text', message);
+        for (const message of groundingProblems(block.text, block.sources, this.inputs, reference)) at('text', message);
         const words = wordCount(block.text);
         if (words > MAX_BLOCK_WORDS) at('text', `has ${words} words; at most ${MAX_BLOCK_WORDS}`);
         if (block.area !== undefined) {

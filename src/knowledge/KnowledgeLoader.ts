@@ -9,6 +9,8 @@ import { schemaField } from './schemaProblems';
 export interface SourceInfo {
   publisher: string;
   title: string;
+  /** The local authority a local document belongs to; none for a national source. */
+  area?: string;
 }
 
 export interface LoadedKnowledge {

@@ -31,7 +31,7 @@ describe('Conversation: the "do we need a diagnosis?" guide (real bot, real know
         expect(text).to.include('depends on where you live');
         expect(text).to.include('In Lancashire,');
         expect(text).to.include('In Buckinghamshire, referrals for an autism or ADHD assessment go through the Single Point of Access');
-        expect(text).to.include('the referral must come from a GP');
+        expect(text).to.include('The GP must make the referral');
       })
       .botReplies((_r, text) => {
         expect(text).to.match(/^What a private diagnosis can and cannot do/);

@@ -27,6 +27,9 @@ function checkStarted(app: AppServer): Transcript {
     .botReplies(/SEN support/);
 }
 
+/** Every outcome says the family can ask the council themselves, at any time. */
+const ASK_YOURSELF = 'you can ask the local authority for an EHC needs assessment yourself, at any time';
+
 const PROMISE = /will (get|be given|be issued) an? (ehc )?plan|guarantee|the (council|local authority) will (agree|say yes|assess)/i;
 
 describe('Conversation: "should we request an EHC needs assessment?" check (real bot, real knowledge base)', () => {
@@ -70,12 +73,13 @@ describe('Conversation: "should we request an EHC needs assessment?" check (real
         expect(text).to.match(/Where this points: consider asking for an EHC needs assessment now/);
         expect(text).to.include('The plan has been reviewed twice.');
         expect(text).to.include('You said your child is making little or no progress.');
-        expect(text).to.include('You mentioned a part-time timetable for more than 6 weeks');
+        expect(text).to.include('You mentioned a part-time timetable, or being taught mostly alone');
         expect(text).to.include('You mentioned exclusion');
         expect(text).to.match(/child's parent, by a young person .* or by the school or college/);
         expect(text).to.include('within 6 weeks of receiving the request');
         expect(text).to.include('There are two possible outcomes');
         expect(text).to.include('does not automatically lead to an EHC plan');
+        expect(text).to.include(ASK_YOURSELF);
         expect(text).to.match(/Sources: /);
         expect(text).to.not.match(PROMISE);
       })
@@ -134,6 +138,8 @@ describe('Conversation: "should we request an EHC needs assessment?" check (real
       .userSays('hes going backwards if anything')
       .botReplies((reply) => expect(buttons(reply)).to.deep.equal(['None of these', 'Not sure']))
       .userSays('none of these')
+      .botReplies(/needs severe or complex/)
+      .userSays('no')
       .botReplies((_r, text) => {
         expect(text).to.match(/consider asking for an EHC needs assessment now/);
         expect(text).to.include('The support has been in place for 18 months.');
@@ -167,17 +173,25 @@ describe('Conversation: "should we request an EHC needs assessment?" check (real
       .userSays('no')
       .botReplies(/progress/)
       .userSays('a bit')
+      .botReplies(/catching up, staying as far behind, or falling further behind/)
+      .userSays('catching up slowly i think')
       .botReplies(/Have any of these happened/)
+      .userSays('no')
+      .botReplies(/needs severe or complex/)
       .userSays('no')
       .botReplies((_r, text) => {
         expect(text).to.match(/Where this points: keep reviewing the support/);
         expect(text).to.include('The support has been in place for about 6 months, which is less than about two terms.');
         expect(text).to.include('The plan has been reviewed once.');
         expect(text).to.include('You said your child is making some progress.');
-        expect(text).to.include("Sefton's guidance asks whether a child is starting to make progress after about 2 terms");
+        expect(text).to.include('You said your child is catching up with others their age.');
+        expect(text).to.include('There is no minimum time in law');
+        expect(text).to.include("Sefton's guidance looks at progress after about 2 terms");
+        expect(text).to.include('for its Element 2 funding');
+        expect(text).to.not.match(/Give the support time/);
         expect(text).to.include('Ask the SENCO whether advice from a specialist');
         expect(text).to.include('Evidence to keep');
-        expect(text).to.include('you can ask the local authority for it yourself');
+        expect(text).to.include(ASK_YOURSELF);
         expect(text).to.not.match(PROMISE);
       })
       .botReplies((_r, text) => expect(text).to.match(/Where this points: Keep reviewing the support/))
@@ -208,10 +222,13 @@ describe('Conversation: "should we request an EHC needs assessment?" check (real
       .userSays('yes loads, shes doing really well')
       .botReplies(/Have any of these/)
       .userSays('none')
+      .botReplies(/needs severe or complex/)
+      .userSays('no')
       .botReplies((_r, text) => {
         expect(text).to.match(/keep reviewing the support/);
         expect(text).to.include('You said your child is making good progress.');
-        expect(text).to.include('no EHC needs assessment is needed at this stage');
+        expect(text).to.include('an assessment may not be needed now');
+        expect(text).to.include(ASK_YOURSELF);
       })
       .run());
 
@@ -223,18 +240,172 @@ describe('Conversation: "should we request an EHC needs assessment?" check (real
       .userSays('nope not yet')
       .botReplies(/Have any of these happened/)
       .userSays('none of them')
+      .botReplies(/needs severe or complex/)
+      .userSays('not really')
       .botReplies((_r, text) => {
         expect(text).to.match(/Where this points: start with SEN support/);
         expect(text).to.include('You said your child is not on SEN support yet.');
         expect(text).to.include('Is my child on the SEN register? Should they be?');
-        expect(text).to.include('you can ask the local authority for it yourself');
+        expect(text).to.include(ASK_YOURSELF);
+        expect(text).to.include('there is no minimum time on SEN support first');
         expect(text).to.not.match(PROMISE);
       })
       .botReplies((reply) => {
         const facts = summaryFacts(reply);
         expect(facts['On SEN support (SEN register, code K)']).to.equal('No');
         expect(facts['Warning signs']).to.equal('None');
+        expect(facts['Severe or complex needs']).to.equal('No');
         expect(facts).to.not.have.property('How long');
+      })
+      .run());
+
+  it('excluded and on a part-time timetable, not on SEN support: ask now, and ask for SEN support too (no SEN support gate)', () =>
+    checkStarted(app)
+      .userSays('no hes not')
+      .botReplies(/Have any of these happened/)
+      .userSays('1 and 2')
+      .botNeverSays(/needs severe or complex/)
+      .botReplies((_r, text) => {
+        expect(text).to.match(/Where this points: consider asking for an EHC needs assessment now/);
+        expect(text).to.not.match(/start with SEN support/i);
+        expect(text).to.include('You said your child is not on SEN support yet.');
+        expect(text).to.include('You mentioned a part-time timetable, or being taught mostly alone.');
+        expect(text).to.include('You mentioned exclusion (suspension), or being sent home early.');
+        expect(text).to.include('Sending a child home without a formal exclusion is unlawful');
+        expect(text).to.include('only be used in very exceptional cases');
+        expect(text).to.include('Ask the school for SEN support now as well');
+        expect(text).to.include('it must assess if your child has or may have SEN and may need an EHC plan');
+        expect(text).to.include(ASK_YOURSELF);
+        expect(text).to.include('Only the local authority decides whether to assess');
+        expect(text).to.not.match(PROMISE);
+      })
+      .botReplies((reply) => expect(summaryFacts(reply)['Warning signs']).to.match(/part-time timetable.*; exclusion/))
+      .run());
+
+  it('two years, six reviews and EP advice, "some progress" but falling further behind: ask now, not "give it time"', () =>
+    checkStarted(app)
+      .userSays('yes for about two years')
+      .botReplies(/written SEN support plan/)
+      .userSays('yes')
+      .botReplies(/How many times/)
+      .userSays('6')
+      .botReplies(/specialist/)
+      .userSays('yes an educational psychologist')
+      .botReplies(/making progress/)
+      .userSays('some progress, slowly')
+      .botReplies(/catching up, staying as far behind, or falling further behind/)
+      .userSays('honestly hes falling further behind every year')
+      .botReplies(/Have any of these happened/)
+      .userSays('none of these')
+      .botReplies(/needs severe or complex/)
+      .userSays('no')
+      .botReplies((_r, text) => {
+        expect(text).to.match(/Where this points: consider asking for an EHC needs assessment now/);
+        expect(text).to.include('The plan has been reviewed 6 times.');
+        expect(text).to.include('You said your child is making some progress.');
+        expect(text).to.include('You said your child is falling further behind others their age.');
+        expect(text).to.not.match(/Give the support time|keep reviewing/i);
+        expect(text).to.include(ASK_YOURSELF);
+        expect(text).to.not.match(PROMISE);
+      })
+      .botReplies((reply) => {
+        const facts = summaryFacts(reply);
+        expect(facts['Times reviewed']).to.equal('6 times');
+        expect(facts['Compared with others their age']).to.equal('falling further behind others their age');
+      })
+      .run());
+
+  it('the same two years and six reviews, catching up: keep reviewing, says there is no minimum time and that the family can ask', () =>
+    checkStarted(app)
+      .userSays('yes for about two years')
+      .botReplies(/written SEN support plan/)
+      .userSays('yes')
+      .botReplies(/How many times/)
+      .userSays('6')
+      .botReplies(/specialist/)
+      .userSays('yes the ep')
+      .botReplies(/making progress/)
+      .userSays('a bit')
+      .botReplies(/catching up/)
+      .userSays('yes shes catching up')
+      .botReplies(/Have any of these happened/)
+      .userSays('none')
+      .botReplies(/needs severe or complex/)
+      .userSays('no')
+      .botReplies((_r, text) => {
+        expect(text).to.match(/Where this points: keep reviewing the support/);
+        expect(text).to.include('There is no minimum time in law');
+        expect(text).to.not.match(/Support takes time|Give the support time/);
+        expect(text).to.include(ASK_YOURSELF);
+      })
+      .run());
+
+  it('under six months of support with severe needs: ask now; time on support is not a bar', () =>
+    checkStarted(app)
+      .userSays('yes, for 2 months')
+      .botReplies(/written SEN support plan/)
+      .userSays('not yet')
+      .botReplies(/specialist/)
+      .userSays('no')
+      .botReplies(/making progress/)
+      .userSays('not really')
+      .botReplies(/Have any of these happened/)
+      .userSays('none of these')
+      .botReplies(/needs severe or complex/)
+      .userSays('yes very severe, she needs an adult with her all day')
+      .botReplies((_r, text) => {
+        expect(text).to.match(/Where this points: consider asking for an EHC needs assessment now/);
+        expect(text).to.include("You said your child's needs are severe or complex.");
+        expect(text).to.include('does not have to spend a set time on SEN support first');
+        expect(text).to.include('less than about two terms');
+        expect(text).to.include('within 6 weeks of receiving the request');
+        expect(text).to.include(ASK_YOURSELF);
+        expect(text).to.not.match(PROMISE);
+      })
+      .botReplies((reply) => expect(summaryFacts(reply)['Severe or complex needs']).to.equal('Yes'))
+      .run());
+
+  it('under six months, little progress, nothing severe: keep reviewing, with "no minimum time in law" and the family can ask now', () =>
+    checkStarted(app)
+      .userSays('yes, for 2 months')
+      .botReplies(/written SEN support plan/)
+      .userSays('not yet')
+      .botReplies(/specialist/)
+      .userSays('no')
+      .botReplies(/making progress/)
+      .userSays('not really')
+      .botReplies(/Have any of these happened/)
+      .userSays('none of these')
+      .botReplies(/needs severe or complex/)
+      .userSays('no')
+      .botReplies((_r, text) => {
+        expect(text).to.match(/Where this points: keep reviewing the support/);
+        expect(text).to.include('There is no minimum time in law: if your child');
+        expect(text).to.include('not a condition');
+        expect(text).to.include(ASK_YOURSELF);
+      })
+      .run());
+
+  it('the summary gives "about 12 months" once, not "about 12 months (about 12 months)"', () =>
+    checkStarted(app)
+      .userSays('yes')
+      .botReplies(/How long/)
+      .userSays('about 12 months')
+      .botReplies(/written SEN support plan/)
+      .userSays('no')
+      .botReplies(/specialist/)
+      .userSays('no')
+      .botReplies(/making progress/)
+      .userSays('good progress')
+      .botReplies(/Have any of these happened/)
+      .userSays('none')
+      .botReplies(/needs severe or complex/)
+      .userSays('no')
+      .botReplies(/Where this points/)
+      .botReplies((reply) => {
+        const howLong = summaryFacts(reply)['How long'];
+        expect(howLong).to.match(/12 months/);
+        expect(howLong).to.not.match(/months.*months/);
       })
       .run());
 
@@ -362,7 +533,8 @@ describe('Conversation: an EHC check left half-way carries on after a restart (S
       await new Transcript(second, 'webchat', 'user-g', 'conv-guide-restart')
         .userSays('2')
         .botReplies((_r, text) => {
-          expect(text).to.match(/start with SEN support/);
+          // Excluded, and not on SEN support: the family can ask now (no SEN support gate).
+          expect(text).to.match(/consider asking for an EHC needs assessment now/);
           expect(text).to.include('You said your child is not on SEN support yet.');
           expect(text).to.include('You mentioned exclusion');
         })

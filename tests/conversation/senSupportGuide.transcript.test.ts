@@ -70,7 +70,7 @@ describe('Conversation: the SEN support guide (real bot, real knowledge base)', 
       .userSays('Reading and learning')
       .botReplies((_r, text) => {
         expect(text).to.match(/^SEN support for your child at secondary school/);
-        expect(text).to.include('every teacher is responsible');
+        expect(text).to.include('every teacher must meet a pupil');
         expect(text).to.include('Ask for a written copy of the SEN support plan');
         expect(text).to.include('at least three times a year');
       })

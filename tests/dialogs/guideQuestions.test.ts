@@ -40,7 +40,14 @@ describe('EHC needs assessment check: the three outcomes', () => {
   const months = (m: number) => ({ months: m, label: `${m} months` });
   const cases: Array<[string, Partial<EhcCheckAnswers>, string]> = [
     ['not on SEN support', { onSenSupport: { value: 'no' }, signs: { signs: [], unsure: false } }, 'start-with-sen-support'],
-    ['not on SEN support, even with an exclusion (talk to the SENCO first)', { onSenSupport: { value: 'no' }, signs: { signs: ['excluded'], unsure: false } }, 'start-with-sen-support'],
+    ['not on SEN support but excluded (the law sets no SEN support gate)', { onSenSupport: { value: 'no' }, signs: { signs: ['excluded'], unsure: false } }, 'consider-request'],
+    ['not on SEN support, severe needs', { onSenSupport: { value: 'no' }, signs: { signs: [], unsure: false }, highNeeds: 'yes' }, 'consider-request'],
+    ['first question skipped, no signs', { signs: { signs: [], unsure: false }, highNeeds: 'no' }, 'start-with-sen-support'],
+    ['two months, severe needs', { onSenSupport: { value: 'yes' }, duration: months(2), plan: { value: 'no' }, progress: 'little', signs: { signs: [], unsure: false }, highNeeds: 'yes' }, 'consider-request'],
+    ['two years, six reviews, some progress, falling further behind', { onSenSupport: { value: 'yes' }, duration: months(24), plan: { value: 'yes', reviews: 6 }, progress: 'some', gap: 'widening', signs: { signs: [], unsure: false }, highNeeds: 'no' }, 'consider-request'],
+    ['two years, six reviews, some progress, as far behind as before', { onSenSupport: { value: 'yes' }, duration: months(24), plan: { value: 'yes', reviews: 6 }, progress: 'some', gap: 'same' }, 'consider-request'],
+    ['two years, some progress, catching up', { onSenSupport: { value: 'yes' }, duration: months(24), plan: { value: 'yes', reviews: 6 }, progress: 'some', gap: 'closing' }, 'keep-reviewing'],
+    ['time and reviews unknown, little progress (unknown is not "too early")', { onSenSupport: { value: 'yes' }, duration: 'unsure', plan: { value: 'yes' }, reviews: 'unsure', progress: 'little' }, 'consider-request'],
     ['unsure, no plan, no time', { onSenSupport: { value: 'unsure' }, duration: 'unsure', plan: { value: 'no' }, progress: 'unsure', signs: { signs: [], unsure: true } }, 'start-with-sen-support'],
     ['young support, little progress', { onSenSupport: { value: 'yes' }, duration: months(4), plan: { value: 'yes', reviews: 1 }, progress: 'little', signs: { signs: [], unsure: false } }, 'keep-reviewing'],
     ['long support, good progress', { onSenSupport: { value: 'yes' }, duration: months(18), plan: { value: 'yes', reviews: 4 }, progress: 'good', signs: { signs: [], unsure: false } }, 'keep-reviewing'],

@@ -36,7 +36,7 @@ describe('Guides on their own (DialogTestClient): the person\'s area and the res
     await say(client, 'no');
     const replies = (await say(client, 'no')).join('\n');
     expect(replies).to.include('In Buckinghamshire, referrals for an autism or ADHD assessment go through the Single Point of Access');
-    expect(replies).to.not.include('In Lancashire, where more complex');
+    expect(replies).to.not.include('In Lancashire, if development is delayed');
   });
 
   it('in an area the sources do not describe, says so rather than guessing', async () => {
@@ -46,7 +46,7 @@ describe('Guides on their own (DialogTestClient): the person\'s area and the res
     const replies = (await say(client, 'no')).join('\n');
     expect(replies).to.include("I don't have the referral route for Trafford");
     expect(replies).to.not.include('In Buckinghamshire, referrals');
-    expect(replies).to.not.include('In Lancashire, where more complex');
+    expect(replies).to.not.include('In Lancashire, if development is delayed');
   });
 
   it('the EHC check ends with { handoff: true } when the offer is accepted, { handoff: false } when declined', async () => {
@@ -55,6 +55,7 @@ describe('Guides on their own (DialogTestClient): the person\'s area and the res
       await say(client, 'hi');
       await say(client, 'no');
       await say(client, 'none of these');
+      await say(client, 'no'); // severe or complex needs?
       await say(client, answer);
       expect(client.dialogTurnResult.status).to.equal(DialogTurnStatus.complete);
       expect(client.dialogTurnResult.result).to.deep.equal({ handoff });
@@ -68,7 +69,8 @@ describe('Guides on their own (DialogTestClient): the person\'s area and the res
     await say(client, 'yes twice');
     await say(client, 'yes');
     await say(client, 'no progress at all');
-    const replies = (await say(client, 'none of these')).join('\n');
+    await say(client, 'none of these');
+    const replies = (await say(client, 'no')).join('\n'); // severe or complex needs? no
     // Six and a half months of support, two reviews, no progress: time to consider a request.
     expect(replies).to.include('The support has been in place since September 2026.');
     expect(replies).to.include('consider asking for an EHC needs assessment now');

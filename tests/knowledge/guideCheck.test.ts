@@ -35,7 +35,7 @@ describe('kb:check on the guides\' wording (knowledge/guides)', function () {
 
   it('refuses a local fact that does not say whose it is', () => {
     const dir = copyKnowledge();
-    editFile(dir, 'guides/diagnosis.yaml', 'In Lancashire, where more complex', 'Where more complex');
+    editFile(dir, 'guides/diagnosis.yaml', 'In Lancashire, if development is delayed', 'If development is delayed');
     expect(runKbCheck(dir)).to.include('guides/diagnosis.yaml: blocks.routes-lancashire.text: a local fact must say whose it is: name "Lancashire" in the text');
   });
 
