@@ -17,7 +17,7 @@ import { GuideLoader } from '../knowledge/GuideLoader';
 import { GuideChecker } from '../knowledge/GuideChecker';
 import { ContentReview } from '../knowledge/ContentReview';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import { AnswerMatcher } from '../matching/AnswerMatcher';
+import { AnswerMatcher, FITTED_POLICY } from '../matching/AnswerMatcher';
 import { MAX_ANSWER_GRADE, MAX_MEDIAN_GRADE, readabilityFigures } from '../knowledge/Readability';
 import { readAddedTopics } from '../knowledge/AddedTopics';
 
@@ -59,9 +59,11 @@ export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHA
 export async function kbWarnings(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, today = new Date()): Promise<string[]> {
   const loaded = new KnowledgeLoader(knowledgeDir).load();
   const kb = new KnowledgeBase(loaded.answers, loaded.rewrites, loaded.sources, loaded.outOfScope);
-  // The lexical stage: each phrasing is among the semantic stage's own vectors, where it would
-  // always find itself first, so a conflict shows only in the words it shares with other answers.
-  const conflicts = await ContentReview.conflicts(loaded.answers, new AnswerMatcher(kb));
+  // The lexical stage without its echo feature: each phrasing is in the index itself (as a vector
+  // it would always find itself first, and it always echoes itself), so a conflict shows in the
+  // words it shares with other answers.
+  const noEcho = { ...FITTED_POLICY.lexical, fusion: { ...FITTED_POLICY.lexical.fusion, echoWeight: 0 } };
+  const conflicts = await ContentReview.conflicts(loaded.answers, new AnswerMatcher(kb, undefined, { ...FITTED_POLICY, lexical: noEcho }));
   return [...ContentReview.overdue(loaded.answers, today), ...ContentReview.conflictProblems(conflicts)].map(formatProblem);
 }
 

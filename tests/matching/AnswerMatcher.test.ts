@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Answer } from '../../src/knowledge/Answer';
 import { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
-import { AnswerMatcher } from '../../src/matching/AnswerMatcher';
+import { AnswerMatcher, type MatchPolicy } from '../../src/matching/AnswerMatcher';
 import { createMatcher } from '../../src/matching/createMatcher';
 import { FakeEmbedder, failingEmbedder } from '../support/FakeEmbedder';
 
@@ -25,6 +25,17 @@ const smallKb = new KnowledgeBase(
   [{ id: 'weather', title: 'Weather', phrasings: ['what is the weather forecast', 'will it rain tomorrow', 'weather this weekend'] }],
 );
 
+/**
+ * A policy for the small knowledge base. The shipped policy is fitted to the real one (its
+ * tests are below and in policyFit.test.ts); these tests are about the pipeline's stages.
+ */
+const decision = { coefficients: { top: 6, gap: 6, semantic: 0, lexical: 0, echo: 0, length: 0, outOfScope: -4 }, intercept: -6, answerAt: 0.7, clarifyAt: 0.25, clarifyWithin: 0.2 };
+const SMALL_KB_POLICY: MatchPolicy = {
+  version: 0,
+  semantic: { fusion: { semanticWeight: 0.5, focusWeight: 0.6, semanticTop3Share: 0.3, echoWeight: 0.2 }, decision },
+  lexical: { fusion: { semanticWeight: 0, focusWeight: 0.6, semanticTop3Share: 0, echoWeight: 0.2 }, decision },
+};
+
 /** "paper" and "document" mean the same to this fake model, as "plan" and "written down" do to a real one. */
 const fake = () => new FakeEmbedder([['plan', 'paper', 'document', 'written']]);
 
@@ -39,7 +50,7 @@ describe('AnswerMatcher: the pipeline on a small fake knowledge base', () => {
     describe(mode, () => {
       let matcher: AnswerMatcher;
       before(async () => {
-        const built = await createMatcher(smallKb, mode === 'semantic' ? { embedder: async () => fake(), cacheDir } : { semantic: false });
+        const built = await createMatcher(smallKb, mode === 'semantic' ? { embedder: async () => fake(), cacheDir, policy: SMALL_KB_POLICY } : { semantic: false, policy: SMALL_KB_POLICY });
         matcher = built.matcher;
         expect(matcher.mode).to.equal(mode);
       });
@@ -110,10 +121,10 @@ describe('AnswerMatcher: the pipeline on a small fake knowledge base', () => {
   }
 
   it('with the semantic stage, finds an answer whose words the question does not share', async () => {
-    const { matcher } = await createMatcher(smallKb, { embedder: async () => fake(), cacheDir });
+    const { matcher } = await createMatcher(smallKb, { embedder: async () => fake(), cacheDir, policy: SMALL_KB_POLICY });
     const ranked = await matcher.rank('is there a paper or document about him');
     expect(ranked[0]?.answer.id).to.equal('support-plan');
-    const lexicalOnly = await (await createMatcher(smallKb, { semantic: false })).matcher.rank('is there a paper or document about him');
+    const lexicalOnly = await (await createMatcher(smallKb, { semantic: false, policy: SMALL_KB_POLICY })).matcher.rank('is there a paper or document about him');
     expect(lexicalOnly[0]?.answer.id).to.not.equal('support-plan');
   });
 
@@ -127,6 +138,8 @@ describe('AnswerMatcher: the pipeline on a small fake knowledge base', () => {
       const { matcher } = await createMatcher(smallKb, { embedder: async () => second, cacheDir: dir });
       expect(second.calls, 'vectors come from the cache').to.equal(0);
       await matcher.match('can my child go on the school trip');
+      expect(second.calls, 'a question that is one of the phrasings needs no model').to.equal(0);
+      await matcher.match('is my daughter allowed on the class outing');
       expect(second.calls).to.equal(1);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -134,7 +147,7 @@ describe('AnswerMatcher: the pipeline on a small fake knowledge base', () => {
   });
 
   it('falls back to lexical-only matching, saying why, when the model cannot load', async () => {
-    const built = await createMatcher(smallKb, { embedder: failingEmbedder('model files missing'), cacheDir });
+    const built = await createMatcher(smallKb, { embedder: failingEmbedder('model files missing'), cacheDir, policy: SMALL_KB_POLICY });
     expect(built.matcher.mode).to.equal('lexical-only');
     expect(built.lexicalOnlyReason).to.match(/model files missing/);
     expect((await built.matcher.match('can my son go on the residential trip?')).candidates[0].answer.id).to.equal('trips');
