@@ -1,39 +1,194 @@
-// The chat page: asks the server how to connect (/api/chat-config), gets a Direct Line token,
-// and renders Bot Framework Web Chat (window.WebChat, served from /vendor/webchat.js).
+// The chat page (also the compact page /embed that the embed.js panel and iframes show): asks the
+// server how to connect (/api/chat-config), gets a Direct Line token, and renders Bot Framework
+// Web Chat (window.WebChat, served from /vendor/webchat.js).
 //   mode "local": the server's own Direct Line endpoint (no Azure; only without an app id).
 //   mode "azure": Azure's Direct Line, with a token from /api/directline/token (the secret stays on the server).
+// The conversation (token and id) is kept in sessionStorage and resumed on reload with its
+// history; requests that fail because the server is away are retried ("Reconnecting…") with
+// the same clientActivityID, which the server takes once.
 (function () {
   'use strict';
 
+  var STORE_KEY = 'sen-support-chat:conversation';
+  /** Refresh the token this often (tokens last 30 minutes). */
+  var REFRESH_MS = 10 * 60 * 1000;
+  /** Wait between retries while the server is away. */
+  var RETRY_MS = 2000;
+  /** How long Web Chat waits for a message to be taken before it says it was not sent. */
+  var SEND_TIMEOUT_MS = 120000;
+
   var statusEl = document.getElementById('chat-status');
   var area = document.getElementById('chat-area');
+  var urgentButton = document.getElementById('urgent-help');
+  var restartButton = document.getElementById('start-again');
+  var restartConfirm = document.getElementById('restart-confirm');
+  var restartYes = document.getElementById('restart-yes');
+  var restartNo = document.getElementById('restart-no');
+  var embedded = document.documentElement.classList.contains('embed');
 
-  function setStatus(text, isError) {
+  var current = null; // { directLine, store, saved, refreshTimer }
+  var copyTexts = Object.create(null); // answer id → the card's plain text
+  var statusTimer = 0;
+
+  function setStatus(text, kind) {
+    clearTimeout(statusTimer);
     statusEl.textContent = text;
-    statusEl.className = isError ? 'chat-status chat-error' : 'chat-status';
+    statusEl.className = 'chat-status' + (kind ? ' chat-status--' + kind : '');
   }
 
-  async function postJson(url) {
-    var res = await fetch(url, { method: 'POST', headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-    if (!res.ok) throw new Error('HTTP ' + res.status + ' from ' + url);
+  /** A message that goes away by itself (unless something else is said meanwhile). */
+  function flashStatus(text) {
+    setStatus(text, 'info');
+    statusTimer = setTimeout(function () {
+      if (statusEl.textContent === text) setStatus('', '');
+    }, 8000);
+  }
+
+  // --- The conversation kept for this tab -------------------------------------------------
+
+  function loadSaved() {
+    try {
+      var saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || 'null');
+      return saved && typeof saved.token === 'string' && typeof saved.domain === 'string' ? saved : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function save(saved) {
+    try {
+      sessionStorage.setItem(STORE_KEY, JSON.stringify(saved));
+    } catch {
+      // Private browsing with storage off: the chat works, it just cannot resume on reload.
+    }
+  }
+
+  function forget() {
+    try {
+      sessionStorage.removeItem(STORE_KEY);
+    } catch {
+      /* nothing kept */
+    }
+  }
+
+  // --- HTTP ---------------------------------------------------------------------------------
+
+  function wait(ms) {
+    return new Promise(function (resolve) {
+      setTimeout(resolve, ms);
+    });
+  }
+
+  /** fetch, retried while the server cannot be reached (network error, 502, 503, 504). */
+  async function request(url, options) {
+    for (var attempt = 0; ; attempt += 1) {
+      var res;
+      try {
+        res = await fetch(url, options);
+      } catch {
+        res = null;
+      }
+      if (res && [502, 503, 504].indexOf(res.status) < 0) {
+        if (attempt > 0) connection.ok();
+        return res;
+      }
+      if (attempt >= 2) connection.lost();
+      await wait(RETRY_MS);
+    }
+  }
+
+  async function postJson(url, token) {
+    var headers = { Accept: 'application/json' };
+    if (token) headers.Authorization = 'Bearer ' + token;
+    var res = await request(url, { method: 'POST', headers: headers, credentials: 'same-origin' });
+    if (!res.ok) {
+      var e = new Error('HTTP ' + res.status + ' from ' + url);
+      e.status = res.status;
+      throw e;
+    }
     return res.json();
   }
 
-  async function connection() {
-    var res = await fetch('/api/chat-config', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  /** A new conversation's token: from the local endpoint, or from our server's exchange with Azure. */
+  async function newConversation() {
+    var res = await request('/api/chat-config', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
     if (!res.ok) throw new Error('HTTP ' + res.status + ' from /api/chat-config');
     var config = await res.json();
     if (config.mode === 'local') {
       var domain = location.origin + config.directLinePath;
       var local = await postJson(domain + '/tokens/generate');
       // Our local tokens are opaque, so Web Chat is told the user id the server gave.
-      return { domain: domain, token: local.token, userId: local.userId };
+      return { mode: 'local', domain: domain, token: local.token, userId: local.userId, conversationId: null, expiresAt: Date.now() + local.expires_in * 1000 };
     }
     if (!config.available) throw new Error('The chat is not set up on this server.');
     var azure = await postJson('/api/directline/token');
     // Azure's token carries the user id, and Web Chat reads it from there.
-    return { domain: config.directLineDomain, token: azure.token, userId: undefined };
+    return { mode: 'azure', domain: config.directLineDomain, token: azure.token, userId: null, conversationId: null, expiresAt: Date.now() + azure.expires_in * 1000 };
   }
+
+  /** A fresh token for the saved conversation; null when it has ended or its token expired. */
+  async function refreshed(saved) {
+    try {
+      var r = await postJson(saved.domain + '/tokens/refresh', saved.token);
+      return Object.assign({}, saved, { token: r.token, expiresAt: Date.now() + (r.expires_in || 1800) * 1000 });
+    } catch (err) {
+      if (err && (err.status === 401 || err.status === 403 || err.status === 404)) return null;
+      throw err;
+    }
+  }
+
+  // --- "Reconnecting…" ----------------------------------------------------------------------
+
+  var connection = {
+    away: false,
+    lost: function () {
+      if (this.away) return;
+      this.away = true;
+      area.setAttribute('aria-busy', 'true');
+      setStatus('Reconnecting… Your conversation is kept. Messages you send will go when the connection is back.', 'warning');
+    },
+    ok: function () {
+      if (!this.away) return;
+      this.away = false;
+      area.setAttribute('aria-busy', 'false');
+      flashStatus('Connected again.');
+    },
+  };
+
+  function transient(err) {
+    var status = err && typeof err.status === 'number' ? err.status : 0;
+    return status === 0 || status === 502 || status === 503 || status === 504;
+  }
+
+  /**
+   * Direct Line's own client stops polling for good after one network error, so the next
+   * message after a server restart shows "Send failed". Its requests are retried here instead,
+   * for as long as the server is away; a retried send keeps its clientActivityID.
+   */
+  function keepTrying(directLine) {
+    var services = directLine.services;
+    if (!services || typeof services.ajax !== 'function') return;
+    var ajax = services.ajax;
+    services.ajax = function (config) {
+      var failures = 0;
+      return ajax(config)
+        .retryWhen(function (errors) {
+          return errors
+            .map(function (err) {
+              if (!transient(err)) throw err;
+              failures += 1;
+              if (failures >= 2) connection.lost();
+              return err;
+            })
+            .delay(RETRY_MS);
+        })
+        .do(function () {
+          connection.ok();
+        });
+    };
+  }
+
+  // --- Web Chat -----------------------------------------------------------------------------
 
   // WCAG 2.2 AA: contrast of at least 4.5:1 for text, 3:1 for focus indicators and borders,
   // text at least 16px. Colours match chat.css.
@@ -91,6 +246,12 @@
     transcriptActivityVisualKeyboardIndicatorColor: '#0b0c0c',
     transcriptActivityVisualKeyboardIndicatorStyle: 'solid',
     transcriptActivityVisualKeyboardIndicatorWidth: 3,
+    typingAnimationDuration: 20000,
+    sendTimeout: SEND_TIMEOUT_MS,
+    // A long reply stops scrolling once a page of it has come into view: its first line stays
+    // at the top instead of the view jumping to its last button.
+    autoScrollSnapOnPage: true,
+    autoScrollSnapOnPageOffset: 0,
   };
 
   // What a screen reader says for the controls.
@@ -106,36 +267,229 @@
     return area.querySelector('.webchat__send-box-text-box__input, textarea, input[type="text"]');
   }
 
-  // The skip link goes straight to the message box.
-  document.getElementById('skip-link').addEventListener('click', function (event) {
+  function focusSendBox() {
     var box = sendBox();
-    event.preventDefault();
     (box || area).focus();
-  });
+  }
 
-  async function start() {
-    if (!window.WebChat) throw new Error('The Web Chat script did not load.');
-    var conn = await connection();
-    var directLine = window.WebChat.createDirectLine({ domain: conn.domain, token: conn.token, webSocket: false });
+  /** Remembers each answer card's plain text, for "Copy as text". */
+  function rememberCopyText(activity) {
+    (activity.attachments || []).forEach(function (attachment) {
+      var content = attachment && attachment.content;
+      if (!content || attachment.contentType !== 'application/vnd.microsoft.card.adaptive' || typeof content.fallbackText !== 'string') return;
+      JSON.stringify(content, function (key, value) {
+        if (value && typeof value === 'object' && value.action === 'copyAsText' && typeof value.id === 'string') copyTexts[value.id] = content.fallbackText;
+        return value;
+      });
+    });
+  }
+
+  async function copy(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      await navigator.clipboard.writeText(text);
+      return;
+    }
+    throw new Error('no clipboard');
+  }
+
+  function createStore() {
+    return window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity) {
+            var activity = action.payload.activity;
+            if (activity.from && activity.from.role === 'bot') rememberCopyText(activity);
+          }
+          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && current && current.directLine) {
+            var dl = current.directLine;
+            if (dl.conversationId && current.saved.conversationId !== dl.conversationId) {
+              current.saved.conversationId = dl.conversationId;
+              save(current.saved);
+            }
+          }
+          return next(action);
+        };
+      };
+    });
+  }
+
+  // "Copy as text": copied here, in the browser, and said so; the bot is asked only when the
+  // browser will not copy (it then shows the text to copy by hand).
+  function cardActionMiddleware() {
+    return function (next) {
+      return function (args) {
+        var cardAction = args && args.cardAction;
+        var value = cardAction && cardAction.value;
+        if (value && value.action === 'copyAsText' && typeof value.id === 'string' && copyTexts[value.id]) {
+          copy(copyTexts[value.id]).then(
+            function () {
+              flashStatus('Copied the answer as text. You can paste it into an email or a note.');
+            },
+            function () {
+              next(args);
+            },
+          );
+          return undefined;
+        }
+        return next(args);
+      };
+    };
+  }
+
+  function scheduleRefresh(state) {
+    clearInterval(state.refreshTimer);
+    state.refreshTimer = setInterval(async function () {
+      if (current !== state) return clearInterval(state.refreshTimer);
+      try {
+        var next = await refreshed(state.saved);
+        if (!next || current !== state) return;
+        state.saved = next;
+        // Direct Line's client sends whatever token it holds.
+        state.directLine.token = next.token;
+        save(next);
+      } catch {
+        /* tried again next time */
+      }
+    }, REFRESH_MS);
+  }
+
+  function render(saved) {
+    var host = document.createElement('div');
+    host.className = 'chat-host';
+    area.replaceChildren(host);
+    var options = { domain: saved.domain, token: saved.token, webSocket: false };
+    // Resuming: Direct Line reconnects to the conversation and polls it from the start (the history).
+    if (saved.conversationId) options.conversationId = saved.conversationId;
+    var directLine = window.WebChat.createDirectLine(options);
+    keepTrying(directLine);
+    var store = createStore();
+    var state = { directLine: directLine, store: store, saved: saved, refreshTimer: 0 };
+    current = state;
+    save(saved);
+    directLine.connectionStatus$.subscribe({
+      next: function (status) {
+        // 3 ExpiredToken, 4 FailedToConnect, 5 Ended: this conversation cannot go on; start another.
+        if (current === state && (status === 3 || status === 4 || status === 5)) {
+          startFresh('Your earlier conversation has ended, so a new one has started.');
+        }
+      },
+    });
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
-        userID: conn.userId,
+        store: store,
+        userID: saved.userId || undefined,
         locale: 'en-GB',
         styleOptions: styleOptions,
         overrideLocalizedStrings: strings,
         sendTypingIndicator: false,
+        cardActionMiddleware: cardActionMiddleware,
       },
-      area,
+      host,
     );
-    setStatus('', false);
+    scheduleRefresh(state);
     area.setAttribute('aria-busy', 'false');
   }
 
-  area.setAttribute('aria-busy', 'true');
-  start().catch(function (err) {
+  function stop() {
+    if (!current) return;
+    clearInterval(current.refreshTimer);
+    try {
+      current.directLine.end();
+    } catch {
+      /* already ended */
+    }
+    current = null;
+  }
+
+  async function startFresh(message) {
+    stop();
+    forget();
+    copyTexts = Object.create(null);
+    area.setAttribute('aria-busy', 'true');
+    var saved = await newConversation();
+    render(saved);
+    if (message) flashStatus(message);
+  }
+
+  async function start() {
+    if (!window.WebChat) throw new Error('The Web Chat script did not load.');
+    var saved = loadSaved();
+    if (saved && saved.expiresAt > Date.now() + 30000) {
+      var fresh = await refreshed(saved);
+      if (fresh) {
+        render(fresh);
+        setStatus('', '');
+        return;
+      }
+    }
+    await startFresh('');
+    setStatus('', '');
+  }
+
+  function failed(err) {
     area.setAttribute('aria-busy', 'false');
-    setStatus('Sorry, the chat could not start. Please reload the page, or try again later.', true);
+    setStatus('Sorry, the chat could not start. Please reload the page, or try again later.', 'error');
     console.error('Chat did not start:', err && err.message ? err.message : err);
+  }
+
+  // --- The controls ---------------------------------------------------------------------------
+
+  // "Urgent help" is always there: it sends the words, and the assistant answers with the
+  // urgent-help contacts whatever else is going on.
+  urgentButton.addEventListener('click', function () {
+    if (!current) return;
+    current.store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: 'Urgent help', method: 'keyboard' } });
   });
+
+  restartButton.addEventListener('click', function () {
+    restartConfirm.hidden = false;
+    restartButton.setAttribute('aria-expanded', 'true');
+    restartYes.focus();
+  });
+
+  function closeConfirm(focusBack) {
+    restartConfirm.hidden = true;
+    restartButton.setAttribute('aria-expanded', 'false');
+    if (focusBack) restartButton.focus();
+  }
+
+  restartNo.addEventListener('click', function () {
+    closeConfirm(true);
+  });
+
+  restartConfirm.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') closeConfirm(true);
+  });
+
+  restartYes.addEventListener('click', function () {
+    closeConfirm(false);
+    startFresh('A new conversation has started.')
+      .then(function () {
+        setTimeout(focusSendBox, 300);
+      })
+      .catch(failed);
+  });
+
+  // The skip link goes straight to the message box.
+  document.getElementById('skip-link').addEventListener('click', function (event) {
+    event.preventDefault();
+    focusSendBox();
+  });
+
+  // In the embed.js panel: the parent page asks for focus when the panel opens, and is told
+  // when Escape is pressed here so it can close the panel.
+  if (embedded && window.parent !== window) {
+    window.addEventListener('message', function (event) {
+      if (event.source === window.parent && event.data === 'sen-support-chat:focus') focusSendBox();
+    });
+    document.addEventListener('keydown', function (event) {
+      // Not from inside the chat history: there Escape leaves a message (Web Chat's keyboard model).
+      var inHistory = document.activeElement && document.activeElement.closest('.webchat__basic-transcript');
+      if (event.key === 'Escape' && restartConfirm.hidden && !inHistory) window.parent.postMessage('sen-support-chat:close', '*');
+    });
+  }
+
+  area.setAttribute('aria-busy', 'true');
+  start().catch(failed);
 })();
