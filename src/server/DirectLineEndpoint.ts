@@ -188,6 +188,8 @@ export class DirectLineEndpoint {
         conversation.active = true;
         if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: false });
         // On disk before the turn runs: a poll may hand the echo to the browser meanwhile.
+        // The assistant is "typing" while the turn runs (Web Chat shows it until the reply).
+        conversation.append(this.typing(conversation, echoed.id));
         await this.save(conversation);
         await this.runTurn(conversation, { ...activity, ...echoed, id: echoed.id });
         if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: true });
@@ -199,7 +201,8 @@ export class DirectLineEndpoint {
         res.json({ id: await turn });
       } catch (err) {
         this.turnFailed(err);
-        sendError(res, 502, 'BotError', 'The assistant could not handle that message. Please try again.');
+        // 500, not 502: the page retries 502-504 (a server restarting), and this would fail again.
+        sendError(res, 500, 'BotError', 'The assistant could not handle that message. Please try again.');
       }
     });
 
@@ -266,6 +269,18 @@ export class DirectLineEndpoint {
     }
     if (!conversation) this.busy(res);
     return conversation;
+  }
+
+  private typing(conversation: DirectLineConversation, replyToId: string): Record<string, unknown> {
+    return {
+      type: 'typing',
+      timestamp: new Date().toISOString(),
+      channelId: LOCAL_CHANNEL_ID,
+      conversation: { id: conversation.id },
+      from: { ...LOCAL_BOT },
+      recipient: { id: conversation.userId, role: 'user' },
+      replyToId,
+    };
   }
 
   private busy(res: restify.Response): void {
