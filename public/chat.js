@@ -200,7 +200,6 @@
     fontSizeSmall: '100%',
     connectivityTextSize: '100%',
     scrollToEndButtonFontSize: '100%',
-    newMessagesButtonFontSize: '100%',
     timestampColor: '#484949',
     notificationText: '#484949',
     hideUploadButton: true,
@@ -393,13 +392,15 @@
 
   function stop() {
     if (!current) return;
-    clearInterval(current.refreshTimer);
+    var ending = current;
+    // First, so the "Ended" this causes is not taken for the conversation ending by itself.
+    current = null;
+    clearInterval(ending.refreshTimer);
     try {
-      current.directLine.end();
+      ending.directLine.end();
     } catch {
       /* already ended */
     }
-    current = null;
   }
 
   async function startFresh(message) {
@@ -432,6 +433,75 @@
     setStatus('Sorry, the chat could not start. Please reload the page, or try again later.', 'error');
     console.error('Chat did not start:', err && err.message ? err.message : err);
   }
+
+  // --- What Web Chat draws, made right ---------------------------------------------------------
+
+  // Web Chat logs "received unknown action" for Adaptive Cards' Action.ToggleVisibility (the
+  // card's "More" buttons), which Adaptive Cards itself carries out. Only that false alarm is
+  // dropped; every other error is logged as before.
+  (function quietToggleAlarm() {
+    var original = console.error;
+    var held = null;
+    console.error = function () {
+      var args = Array.prototype.slice.call(arguments);
+      if (held) {
+        var first = held;
+        held = null;
+        var action = args[0];
+        if (args.length === 1 && action && typeof action.getJsonTypeName === 'function' && action.getJsonTypeName() === 'Action.ToggleVisibility') return;
+        original.apply(console, first);
+      }
+      if (args.length === 1 && args[0] === 'Web Chat: received unknown action from Adaptive Cards') {
+        held = args;
+        return;
+      }
+      original.apply(console, args);
+    };
+  })();
+
+  /** A card's show/hide button ("More", "More options") says whether its part is open. */
+  function syncExpanded(button) {
+    var ids = (button.getAttribute('aria-controls') || '').split(/\s+/).filter(Boolean);
+    var target = ids.length ? document.getElementById(ids[0]) : null;
+    if (!target) return;
+    var open = getComputedStyle(target).display !== 'none';
+    button.setAttribute('aria-expanded', open ? 'true' : 'false');
+  }
+
+  function tidy(root) {
+    // Links leave the chat in a new tab, never replacing it.
+    root.querySelectorAll('a[href]').forEach(function (a) {
+      if (!/^https?:/i.test(a.getAttribute('href') || '')) return;
+      if (a.target !== '_blank') a.target = '_blank';
+      var rel = (a.getAttribute('rel') || '').split(/\s+/);
+      if (rel.indexOf('noopener') < 0) a.setAttribute('rel', rel.concat(['noopener', 'noreferrer']).filter(Boolean).join(' '));
+    });
+    root.querySelectorAll('.ac-adaptiveCard button[aria-controls]').forEach(function (button) {
+      if (!button.hasAttribute('aria-expanded')) syncExpanded(button);
+    });
+    // Adaptive Cards marks the part it shows or hides as expanded; only its button may say so.
+    root.querySelectorAll('.ac-adaptiveCard [aria-expanded]:not(button)').forEach(function (el) {
+      el.removeAttribute('aria-expanded');
+    });
+  }
+
+  new MutationObserver(function () {
+    tidy(area);
+  }).observe(area, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-expanded'] });
+
+  // (Capture: Adaptive Cards stops the click from bubbling.)
+  area.addEventListener(
+    'click',
+    function (event) {
+      var button = event.target && event.target.closest && event.target.closest('.ac-adaptiveCard button[aria-controls]');
+      if (button) {
+        setTimeout(function () {
+          syncExpanded(button);
+        }, 0);
+      }
+    },
+    true,
+  );
 
   // --- The controls ---------------------------------------------------------------------------
 

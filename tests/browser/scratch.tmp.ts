@@ -1,0 +1,23 @@
+import { chromium } from 'playwright-core';
+import { createTestApp } from '../support/Transcript';
+import { CHROMIUM_ARGS } from './findChromium';
+import { say, botSays } from './chatPage';
+(async () => {
+  const app = await createTestApp();
+  const base = await app.listen(0);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium-headless-shell', args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  page.on('console', (m) => console.log('console', m.type(), m.text()));
+  page.on('pageerror', (m) => console.log('pageerror', m.message));
+  await page.goto(base + '/');
+  const before = await say(page, 'what is sen support');
+  const card = await botSays(page, 'More options', before + 1);
+  console.log(await card.evaluate((c) => Array.from(c.querySelectorAll('[id^=details],[id^=options]')).map((e) => e.outerHTML.slice(0, 300)).join('\n')));
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await page.getByRole('button', { name: 'Yes, start again' }).click();
+  await page.waitForTimeout(3000);
+  console.log(await page.locator('#chat-area').innerHTML().then((h) => h.slice(0, 300)));
+  console.log(await page.locator('#chat-status').innerText());
+  await browser.close();
+  await app.close();
+})();
