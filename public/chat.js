@@ -283,6 +283,20 @@
     });
   }
 
+  /**
+   * A new conversation's welcome is long: it is shown from its first line (Web Chat would show
+   * its last button), once, unless the person has already scrolled or typed.
+   */
+  function showWelcomeFromTop() {
+    var state = current;
+    if (!state || !state.fresh || state.welcomed) return;
+    state.welcomed = true;
+    setTimeout(function () {
+      var scroller = area.querySelector('.webchat__basic-transcript__scrollable');
+      if (current === state && scroller && !state.sent) scroller.scrollTop = 0;
+    }, 700);
+  }
+
   async function copy(text) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
       await navigator.clipboard.writeText(text);
@@ -297,8 +311,12 @@
         return function (action) {
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity) {
             var activity = action.payload.activity;
-            if (activity.from && activity.from.role === 'bot') rememberCopyText(activity);
+            if (activity.from && activity.from.role === 'bot') {
+              rememberCopyText(activity);
+              if (activity.type === 'message') showWelcomeFromTop();
+            }
           }
+          if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && current) current.sent = true;
           if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && current && current.directLine) {
             var dl = current.directLine;
             if (dl.conversationId && current.saved.conversationId !== dl.conversationId) {
@@ -362,7 +380,7 @@
     var directLine = window.WebChat.createDirectLine(options);
     keepTrying(directLine);
     var store = createStore();
-    var state = { directLine: directLine, store: store, saved: saved, refreshTimer: 0 };
+    var state = { directLine: directLine, store: store, saved: saved, refreshTimer: 0, fresh: !saved.conversationId, welcomed: false, sent: false };
     current = state;
     save(saved);
     directLine.connectionStatus$.subscribe({

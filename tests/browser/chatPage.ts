@@ -125,7 +125,16 @@ export async function scrollAreas(scope: Scope): Promise<{ pageScrolls: boolean;
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
       const s = getComputedStyle(el);
       const scrolls = /(auto|scroll)/.test(s.overflowY) && el.scrollHeight > el.clientHeight + 1 && el.clientHeight > 0;
-      if (scrolls) areas.push(`${el.tagName}.${String(el.className).split(' ')[0]}`);
+      if (!scrolls) continue;
+      // Only what is shown (Web Chat's keyboard help is there, hidden, until the history has focus).
+      let shown = true;
+      for (let a: Element | null = el; a && shown; a = a.parentElement) {
+        const st = getComputedStyle(a);
+        const r = a.getBoundingClientRect();
+        if (st.display === 'none' || st.visibility === 'hidden' || st.opacity === '0' || st.clipPath.includes('inset') || st.clip !== 'auto') shown = false;
+        else if (st.overflow !== 'visible' && (r.width <= 1 || r.height <= 1)) shown = false;
+      }
+      if (shown) areas.push(`${el.tagName}.${String(el.className).split(' ')[0]}`);
     }
     return { pageScrolls, areas };
   });
