@@ -29,6 +29,7 @@
   var current = null; // { directLine, store, saved, refreshTimer }
   var copyTexts = Object.create(null); // answer id → the card's plain text
   var statusTimer = 0;
+  var wantFocus = false;
 
   function setStatus(text, kind) {
     clearTimeout(statusTimer);
@@ -487,6 +488,10 @@
   }
 
   function tidy(root) {
+    if (wantFocus && sendBox()) {
+      wantFocus = false;
+      focusSendBox();
+    }
     // Links leave the chat in a new tab, never replacing it.
     root.querySelectorAll('a[href]').forEach(function (a) {
       if (!/^https?:/i.test(a.getAttribute('href') || '')) return;
@@ -569,7 +574,11 @@
   // when Escape is pressed here so it can close the panel.
   if (embedded && window.parent !== window) {
     window.addEventListener('message', function (event) {
-      if (event.source === window.parent && event.data === 'sen-support-chat:focus') focusSendBox();
+      if (event.source === window.parent && event.data === 'sen-support-chat:focus') {
+        // The message box may not be drawn yet: then it gets focus when it is.
+        if (sendBox()) focusSendBox();
+        else wantFocus = true;
+      }
     });
     document.addEventListener('keydown', function (event) {
       // Not from inside the chat history: there Escape leaves a message (Web Chat's keyboard model).
