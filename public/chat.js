@@ -47,29 +47,65 @@
 
   // --- The conversation kept for this tab -------------------------------------------------
 
-  function loadSaved() {
+  function valid(saved) {
+    return saved && typeof saved.token === 'string' && typeof saved.domain === 'string' ? saved : null;
+  }
+
+  // In the embed.js panel the chat is a third-party frame, and browsers that block storage in
+  // such frames would lose the conversation on every page: there the council page's script
+  // keeps it (in its own sessionStorage) for the chat, over postMessage.
+  var inPanel = embedded && window.parent !== window;
+  var parentOrigin = '*';
+  try {
+    if (document.referrer) parentOrigin = new URL(document.referrer).origin;
+  } catch {
+    parentOrigin = '*';
+  }
+
+  function askParent() {
+    return new Promise(function (resolve) {
+      var done = false;
+      function finish(value) {
+        if (done) return;
+        done = true;
+        window.removeEventListener('message', onMessage);
+        resolve(value);
+      }
+      function onMessage(event) {
+        if (event.source === window.parent && event.data && event.data.type === 'sen-support-chat:saved') finish(valid(event.data.value));
+      }
+      window.addEventListener('message', onMessage);
+      window.parent.postMessage({ type: 'sen-support-chat:load' }, parentOrigin);
+      // A plain iframe (no embed.js) does not answer.
+      setTimeout(function () {
+        finish(null);
+      }, 800);
+    });
+  }
+
+  async function loadSaved() {
+    var saved = null;
     try {
-      var saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || 'null');
-      return saved && typeof saved.token === 'string' && typeof saved.domain === 'string' ? saved : null;
+      saved = valid(JSON.parse(sessionStorage.getItem(STORE_KEY) || 'null'));
     } catch {
-      return null;
+      saved = null;
     }
+    if (!saved && inPanel) saved = await askParent();
+    return saved;
   }
 
   function save(saved) {
     try {
-      sessionStorage.setItem(STORE_KEY, JSON.stringify(saved));
+      if (saved) sessionStorage.setItem(STORE_KEY, JSON.stringify(saved));
+      else sessionStorage.removeItem(STORE_KEY);
     } catch {
-      // Private browsing with storage off: the chat works, it just cannot resume on reload.
+      // Storage off (private browsing, or a blocked third-party frame): the panel's page keeps it, if any.
     }
+    if (inPanel) window.parent.postMessage({ type: 'sen-support-chat:save', value: saved || null }, parentOrigin);
   }
 
   function forget() {
-    try {
-      sessionStorage.removeItem(STORE_KEY);
-    } catch {
-      /* nothing kept */
-    }
+    save(null);
   }
 
   // --- HTTP ---------------------------------------------------------------------------------
@@ -434,7 +470,7 @@
 
   async function start() {
     if (!window.WebChat) throw new Error('The Web Chat script did not load.');
-    var saved = loadSaved();
+    var saved = await loadSaved();
     if (saved && saved.expiresAt > Date.now() + 30000) {
       var fresh = await refreshed(saved);
       if (fresh) {

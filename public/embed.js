@@ -148,9 +148,29 @@
   root.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') shut();
   });
-  // Escape pressed inside the chat (the iframe) arrives as a message from it.
+  // Messages from the chat (the iframe): Escape pressed there; and the conversation to keep,
+  // here on the council's own origin, because browsers may block storage in a third-party frame.
+  var CONVERSATION_KEY = 'sen-support-chat:conversation';
   window.addEventListener('message', function (event) {
-    if (event.origin === botOrigin && frame && event.source === frame.contentWindow && event.data === 'sen-support-chat:close') shut();
+    if (event.origin !== botOrigin || !frame || event.source !== frame.contentWindow) return;
+    var data = event.data;
+    if (data === 'sen-support-chat:close') shut();
+    else if (data && data.type === 'sen-support-chat:load') {
+      var value = null;
+      try {
+        value = JSON.parse(sessionStorage.getItem(CONVERSATION_KEY) || 'null');
+      } catch {
+        value = null;
+      }
+      frame.contentWindow.postMessage({ type: 'sen-support-chat:saved', value: value }, botOrigin);
+    } else if (data && data.type === 'sen-support-chat:save') {
+      try {
+        if (data.value) sessionStorage.setItem(CONVERSATION_KEY, JSON.stringify(data.value));
+        else sessionStorage.removeItem(CONVERSATION_KEY);
+      } catch {
+        /* storage off: not kept */
+      }
+    }
   });
   phone.addEventListener('change', function () {
     if (!panel.hidden) open(false);

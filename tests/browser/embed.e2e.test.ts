@@ -21,7 +21,8 @@ function councilPage(bot: string, iframe: boolean): string {
 async function councilSite(bot: () => string): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
     if (req.url === '/favicon.ico') {
-      res.writeHead(204).end();
+      res.writeHead(204);
+      res.end();
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
