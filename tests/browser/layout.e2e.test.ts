@@ -59,6 +59,12 @@ for (const executablePath of findChromiums()) {
           const scroll = await scrollAreas(page);
           expect(scroll.pageScrolls, 'the page itself does not scroll').to.equal(false);
           expect(scroll.areas, `one scroll area: ${scroll.areas.join(', ')}`).to.have.length(1);
+          // The welcome is read from its first line.
+          await page.waitForTimeout(1200);
+          const welcome = (await botSays(page, /SEN support assistant/, 0)).locator('.ac-textBlock, p').first();
+          const view = await page.locator('.webchat__basic-transcript__scrollable').first().boundingBox();
+          const first = await welcome.boundingBox();
+          expect(first && view && first.y >= view.y - 1 && first.y < view.y + view.height, 'the welcome\'s first line is in view').to.equal(true);
           await screenshot(page, `layout-${name}-welcome-${kind}`);
         });
 
