@@ -568,6 +568,9 @@
   // urgent-help contacts whatever else is going on.
   urgentButton.addEventListener('click', function () {
     if (!current) return;
+    // To the end of the chat first, so the answer comes into view however far up the person was.
+    var scroller = area.querySelector('.webchat__basic-transcript__scrollable');
+    if (scroller) scroller.scrollTop = scroller.scrollHeight;
     current.store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: 'Urgent help', method: 'keyboard' } });
   });
 

@@ -133,9 +133,18 @@ for (const executablePath of findChromiums()) {
         reached = await page.evaluate(() => document.activeElement?.id === 'urgent-help');
       }
       expect(reached, 'Shift+Tab reaches "Urgent help"').to.equal(true);
+      // Pressed while reading further up: the chat goes to the end, where the answer comes.
+      await page.locator('.webchat__basic-transcript__scrollable').hover();
+      await page.mouse.wheel(0, -5000);
+      await page.waitForTimeout(500);
+      await urgent.focus();
       const before = await activities(page).count();
       await page.keyboard.press('Enter');
-      await botSays(page, /^(You said:)?\s*Urgent help/m, before);
+      const sent = await botSays(page, /^(You said:)?\s*Urgent help/m, before);
+      await page.waitForTimeout(1500);
+      const view = await page.locator('.webchat__basic-transcript__scrollable').boundingBox();
+      const bubble = await sent.boundingBox();
+      expect(view && bubble && bubble.y + bubble.height > view.y && bubble.y < view.y + view.height, 'the urgent message and what follows are in view').to.equal(true);
     });
 
     it('has links that open in a new tab with rel="noopener"', async () => {
