@@ -93,6 +93,28 @@ for (const executablePath of findChromiums()) {
       await screenshot(page, `after-restart-${kind}`);
     });
 
+    it('refreshes the kept token before it expires (10 minutes on the page clock)', async () => {
+      const base = `http://localhost:${port}`;
+      const timed = await newPage(browser, VIEWPORTS['phone-390x844'], problems);
+      try {
+        await timed.clock.install();
+        await timed.goto(`${base}/`);
+        await botSays(timed, /SEN support assistant/, 0);
+        const kept = () => timed.evaluate(() => JSON.parse(sessionStorage.getItem('sen-support-chat:conversation') ?? '{}') as { token?: string; expiresAt?: number });
+        const first = await kept();
+        expect(first.token, 'the token is kept for this tab').to.be.a('string');
+        await timed.clock.fastForward('10:30');
+        await timed.waitForFunction((old) => JSON.parse(sessionStorage.getItem('sen-support-chat:conversation') ?? '{}').token !== old, first.token, { timeout: WAIT });
+        const second = await kept();
+        expect(second.expiresAt ?? 0, 'a later expiry').to.be.greaterThan(first.expiresAt ?? 0);
+        // The new token works: a message is answered.
+        const before = await say(timed, 'what is sen support');
+        await botSays(timed, 'More options', before + 1);
+      } finally {
+        await timed.context().close();
+      }
+    });
+
     it('had no script errors (failed requests while the server was away aside)', () => {
       const real = problems.filter((p) => !/ERR_CONNECTION_REFUSED|Failed to load resource|net::ERR/.test(p));
       expect(real, real.join('\n')).to.deep.equal([]);
