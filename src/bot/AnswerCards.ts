@@ -71,9 +71,10 @@ export class AnswerCards {
    * then "Talk to someone" and "More options", which opens the follow-ups, "Copy as text" and
    * "Was this helpful?". Three buttons show at first (MAX_VISIBLE_CARD_BUTTONS at most). Where
    * a card cannot toggle, "More" asks for the whole answer as text; the card's fallbackText is
-   * the whole answer too.
+   * the whole answer too. `turn`: the record id of the turn showing it, which "Was this
+   * helpful?" reports against (the analytics).
    */
-  answer(answer: Answer, channelId: string | undefined): Partial<Activity> {
+  answer(answer: Answer, channelId: string | undefined, turn?: string): Partial<Activity> {
     const followUps = answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS).map((id) => ({ id, title: this.answers.title(id) }));
     const text = this.plainText(answer);
     if (!supportsCards(channelId)) {
@@ -95,8 +96,8 @@ export class AnswerCards {
     options.push({
       type: 'ActionSet',
       actions: [
-        submit('Yes', { action: CardAction.Feedback, id: answer.id, helpful: true }),
-        submit('No', { action: CardAction.Feedback, id: answer.id, helpful: false }),
+        submit('Yes', { action: CardAction.Feedback, id: answer.id, helpful: true, ...(turn ? { turn } : {}) }),
+        submit('No', { action: CardAction.Feedback, id: answer.id, helpful: false, ...(turn ? { turn } : {}) }),
       ],
     });
     const body: AdaptiveElement[] = [

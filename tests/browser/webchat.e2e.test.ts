@@ -109,9 +109,16 @@ for (const executablePath of findChromiums()) {
     });
 
     it('goes through the "Did you mean" buttons', async () => {
-      const query = ['review', 'plan', 'assessment', 'funding', 'support', 'ehc'].find((q) => app.services.answers.ask(q).outcome === 'clarify');
+      // (ask() is awaited: it becomes async when the sentence-embedding stage joins.)
+      let query: string | undefined;
+      for (const q of ['review', 'plan', 'assessment', 'funding', 'support', 'ehc']) {
+        if ((await app.services.answers.ask(q)).outcome === 'clarify') {
+          query = q;
+          break;
+        }
+      }
       expect(query, 'one of the short queries gets "Did you mean"').to.not.equal(undefined);
-      const choice = app.services.answers.ask(query as string).results[0].answer.title;
+      const choice = (await app.services.answers.ask(query as string)).results[0].answer.title;
       const before = await say(page, query as string);
       const clarify = await botSays(page, 'I am not sure which of these you mean', before);
       await clarify.getByRole('button', { name: 'None of these' }).waitFor({ timeout: WAIT });
