@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction as BfCardAction } from 'botbuilder';
 import type { Answer } from '../knowledge/Answer';
 import type { AnswerService } from '../matching/AnswerService';
@@ -9,6 +10,20 @@ const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', '
 
 /** Teams shows at most three suggested actions; we keep to three everywhere. */
 export const MAX_SUGGESTED_ACTIONS = 3;
+
+/** Buttons an answer card shows before "More options" is opened. */
+export const MAX_VISIBLE_CARD_BUTTONS = 4;
+
+/** The answer's first paragraph (the direct answer) and the rest (the details). */
+export function splitAnswerBody(body: string): { lead: string; rest: string } {
+  const paragraphs = body.trim().split(/\n\s*\n/);
+  return { lead: paragraphs[0], rest: paragraphs.slice(1).join('\n\n') };
+}
+
+/** A show/hide button for a card's hidden part, with a plain fallback where cards cannot toggle. */
+export function toggle(title: string, target: string, fallback: AdaptiveElement | 'drop'): AdaptiveElement {
+  return { type: 'Action.ToggleVisibility', title, targetElements: [target], fallback };
+}
 
 export function supportsCards(channelId: string | undefined): boolean {
   return CARD_CHANNELS.has(channelId ?? '');
@@ -50,35 +65,64 @@ export class AnswerCards {
     return formatAnswerText(answer, (f) => this.answers.sourceLabel(f), email);
   }
 
-  /** `turn`: the record id of the turn showing it, which "Was this helpful?" reports against. */
+  /**
+   * An answer card, short: the title, the direct answer (the body's first paragraph), and
+   * "More" (Action.ToggleVisibility) for the details (the rest of the body and the source line);
+   * then "Talk to someone" and "More options", which opens the follow-ups, "Copy as text" and
+   * "Was this helpful?". Three buttons show at first (MAX_VISIBLE_CARD_BUTTONS at most). Where
+   * a card cannot toggle, "More" asks for the whole answer as text; the card's fallbackText is
+   * the whole answer too. `turn`: the record id of the turn showing it, which "Was this
+   * helpful?" reports against (the analytics).
+   */
   answer(answer: Answer, channelId: string | undefined, turn?: string): Partial<Activity> {
     const followUps = answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS).map((id) => ({ id, title: this.answers.title(id) }));
     const text = this.plainText(answer);
     if (!supportsCards(channelId)) {
       return MessageFactory.suggestedActions(followUps.map((f) => f.title), `${text}\n\nYou can also say "talk to someone".`);
     }
-    const body: AdaptiveElement[] = [
-      { type: 'TextBlock', text: answer.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
-      { type: 'TextBlock', text: answer.body, wrap: true },
-      { type: 'TextBlock', text: this.sourceLine(answer), wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' },
-    ];
+    // Element ids are ids in the page too: unique per card, so two cards never share one.
+    const tag = crypto.randomBytes(4).toString('hex');
+    const detailsId = `details-${tag}`;
+    const optionsId = `options-${tag}`;
+    const { lead, rest } = splitAnswerBody(answer.body);
+    const wholeAsText = submit('Show the whole answer', { action: CardAction.CopyAsText, id: answer.id });
+    const options: AdaptiveElement[] = [];
     if (followUps.length) {
-      body.push({ type: 'TextBlock', text: 'You might also want to know', weight: 'Bolder', wrap: true, spacing: 'Medium' });
-      body.push({ type: 'ActionSet', actions: followUps.map((f) => submit(f.title, { action: CardAction.ShowAnswer, id: f.id })) });
+      options.push({ type: 'TextBlock', text: 'You might also want to know', weight: 'Bolder', wrap: true });
+      options.push({ type: 'ActionSet', actions: followUps.map((f) => submit(f.title, { action: CardAction.ShowAnswer, id: f.id })) });
     }
-    body.push({ type: 'TextBlock', text: 'Was this helpful?', wrap: true, spacing: 'Medium' });
-    body.push({
+    options.push({ type: 'ActionSet', actions: [submit('Copy as text', { action: CardAction.CopyAsText, id: answer.id })] });
+    options.push({ type: 'TextBlock', text: 'Was this helpful?', wrap: true, spacing: 'Medium' });
+    options.push({
       type: 'ActionSet',
       actions: [
         submit('Yes', { action: CardAction.Feedback, id: answer.id, helpful: true, ...(turn ? { turn } : {}) }),
         submit('No', { action: CardAction.Feedback, id: answer.id, helpful: false, ...(turn ? { turn } : {}) }),
       ],
     });
-    const actions = [
-      submit('Talk to someone', { action: CardAction.TalkToSomeone }),
-      submit('Copy as text', { action: CardAction.CopyAsText, id: answer.id }),
+    const body: AdaptiveElement[] = [
+      { type: 'TextBlock', text: answer.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: lead, wrap: true },
+      {
+        type: 'Container',
+        id: detailsId,
+        isVisible: false,
+        items: [
+          ...(rest ? [{ type: 'TextBlock', text: rest, wrap: true }] : []),
+          { type: 'TextBlock', text: this.sourceLine(answer), wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' },
+        ],
+      },
+      {
+        type: 'ActionSet',
+        actions: [
+          toggle('More', detailsId, wholeAsText),
+          submit('Talk to someone', { action: CardAction.TalkToSomeone }),
+          toggle('More options', optionsId, 'drop'),
+        ],
+      },
+      { type: 'Container', id: optionsId, isVisible: false, spacing: 'Small', items: options },
     ];
-    return MessageFactory.attachment(card(body, actions, text));
+    return MessageFactory.attachment(card(body, [], text));
   }
 
   /**

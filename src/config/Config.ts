@@ -64,6 +64,8 @@ export interface Config {
   directLineSecret?: string;
   /** DIRECT_LINE_DOMAIN: the Azure Direct Line service to use (default the global one; regional ones such as Europe's also work). */
   directLineDomain: string;
+  /** EMBED_ORIGINS: the websites (origins such as https://www.example.gov.uk) that may embed the chat (embed.js, or an iframe of /embed). Default none: only this server itself. */
+  embedOrigins: string[];
   /** TEAMS_NOTIFY_*: the service's Teams channel, told of each new callback request. Unset: no notification. */
   teamsNotify?: TeamsNotifyConfig;
   /** SHUTDOWN_GRACE_SECONDS: on SIGTERM, how long turns in flight get to finish before the process exits (default 10). */
@@ -172,6 +174,28 @@ function officerKey(env: Env): string | undefined {
   return key;
 }
 
+/** EMBED_ORIGINS: origins separated by commas or spaces; https, or http on this machine only. */
+function embedOrigins(env: Env): string[] {
+  const raw = str(env, 'EMBED_ORIGINS');
+  if (raw === undefined) return [];
+  const origins: string[] = [];
+  for (const item of raw.split(/[\s,]+/).filter(Boolean)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {
+      url = undefined;
+    }
+    const loopback = url && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    const ok = url && (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) && url.origin === item.replace(/\/$/, '');
+    if (!ok) {
+      throw new ConfigError(`EMBED_ORIGINS must list website origins such as https://www.example.gov.uk (scheme and host only; http only for localhost), separated by commas (it has "${item}")`);
+    }
+    if (!origins.includes(url!.origin)) origins.push(url!.origin);
+  }
+  return origins;
+}
+
 /** Reads and validates every setting; throws ConfigError naming the first bad one. */
 export function loadConfig(env: Env = process.env): Config {
   const microsoftAppId = str(env, 'MicrosoftAppId');
@@ -235,5 +259,6 @@ export function loadConfig(env: Env = process.env): Config {
     analyticsTable,
     analyticsRetentionDays: int(env, 'ANALYTICS_RETENTION_DAYS', 90, 1, 730),
     logQuestions: oneOf(env, 'LOG_QUESTIONS', ['true', 'false'] as const, 'false') === 'true',
+    embedOrigins: embedOrigins(env),
   };
 }

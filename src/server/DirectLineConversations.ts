@@ -1,12 +1,19 @@
-import crypto from 'node:crypto';
+import type { SavedConversation, SentRecord, StreamActivity, StreamEntry } from './DirectLineStore';
+
+export type { StreamActivity } from './DirectLineStore';
 
 /** Bounds on what the local Direct Line endpoint keeps in memory. */
 export interface DirectLineLimits {
-  /** Conversations kept at once; past this the least recently used is dropped. */
+  /**
+   * Conversations kept in memory at once. When full, idle ones go first, then ones nobody has
+   * typed in yet; a conversation someone is using is never dropped to make room for a new one
+   * (the new one is refused instead, and a conversation coming back from the store may take the
+   * place of the least recently used, which the store keeps).
+   */
   maxConversations: number;
   /** Activities kept per conversation for polling; older ones are dropped. */
   maxActivitiesKept: number;
-  /** A conversation nobody has polled or posted to for this long is dropped. */
+  /** A conversation nobody has polled or posted to for this long is dropped (and deleted from the store). */
   idleMs: number;
   /** Turns waiting to run in one conversation; more are refused (429). */
   maxPendingTurns: number;
@@ -19,16 +26,20 @@ export const DEFAULT_DIRECT_LINE_LIMITS: DirectLineLimits = {
   maxPendingTurns: 5,
 };
 
-/** An activity as stored for the stream: plain JSON, with its place in the stream. */
-export type StreamActivity = Record<string, unknown> & { id: string };
+/** clientActivityIDs remembered per conversation, to take a retried send once. */
+const MAX_SENT_KEPT = 200;
 
 /** One conversation of the local Direct Line endpoint. */
 export class DirectLineConversation {
   /** Set once the conversation has been started (its conversationUpdate was sent). */
   started = false;
+  /** Set once the user has sent something: from then on it is never dropped for a new conversation. */
+  active = false;
   lastActive: number;
   private seq: number;
-  private readonly stream: Array<{ seq: number; activity: StreamActivity }> = [];
+  private stream: StreamEntry[] = [];
+  private unsaved: StreamEntry[] = [];
+  private readonly sentIds = new Map<string, SentRecord>();
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
 
@@ -44,13 +55,41 @@ export class DirectLineConversation {
     this.seq = firstSeq;
   }
 
+  /** The conversation as the store kept it. */
+  static fromSaved(id: string, saved: SavedConversation, limits: DirectLineLimits, now: number): DirectLineConversation {
+    const c = new DirectLineConversation(id, saved.userId, limits, now, saved.seq);
+    c.started = saved.started;
+    c.active = saved.active;
+    c.stream = saved.entries.slice(-limits.maxActivitiesKept);
+    for (const [clientId, record] of Object.entries(saved.sent)) c.sentIds.set(clientId, record);
+    return c;
+  }
+
   /** Gives `activity` the next id in the stream, keeps it, and returns the stored copy. */
   append(activity: Record<string, unknown>): StreamActivity {
     this.seq += 1;
     const stored = { ...activity, id: `${this.id}|${String(this.seq).padStart(7, '0')}` } as StreamActivity;
-    this.stream.push({ seq: this.seq, activity: stored });
+    const entry = { seq: this.seq, activity: stored };
+    this.stream.push(entry);
+    this.unsaved.push(entry);
     while (this.stream.length > this.limits.maxActivitiesKept) this.stream.shift();
     return stored;
+  }
+
+  /** The activity with this id, if still kept. */
+  find(id: string): StreamActivity | undefined {
+    return this.stream.find((e) => e.activity.id === id)?.activity;
+  }
+
+  /** What a client message with this clientActivityID was given, if it was seen. */
+  sent(clientActivityId: string): SentRecord | undefined {
+    return this.sentIds.get(clientActivityId);
+  }
+
+  recordSent(clientActivityId: string, record: SentRecord): void {
+    this.sentIds.delete(clientActivityId);
+    this.sentIds.set(clientActivityId, record);
+    while (this.sentIds.size > MAX_SENT_KEPT) this.sentIds.delete(this.sentIds.keys().next().value as string);
   }
 
   /** Activities after `watermark` (all kept ones when undefined) and the new watermark. */
@@ -58,6 +97,29 @@ export class DirectLineConversation {
     const from = watermark ?? -1;
     const activities = this.stream.filter((e) => e.seq > from).map((e) => e.activity);
     return { activities, watermark: String(Math.max(this.seq, watermark ?? 0)) };
+  }
+
+  /** What to save, and the entries added since the last save (which are then counted as saved). */
+  takeSnapshot(now: number): { saved: SavedConversation; added: StreamEntry[] } {
+    const added = this.unsaved;
+    this.unsaved = [];
+    return {
+      saved: {
+        userId: this.userId,
+        started: this.started,
+        seq: this.seq,
+        active: this.active,
+        lastActive: now,
+        entries: [...this.stream],
+        sent: Object.fromEntries(this.sentIds),
+      },
+      added,
+    };
+  }
+
+  /** Puts entries back to be saved next time (their save failed). */
+  unsave(added: StreamEntry[]): void {
+    this.unsaved = [...added, ...this.unsaved];
   }
 
   /**
@@ -73,9 +135,13 @@ export class DirectLineConversation {
     this.queue = run.catch(() => undefined);
     return run;
   }
+
+  get busy(): boolean {
+    return this.pending > 0;
+  }
 }
 
-/** The local endpoint's conversations, bounded in number, size and age. */
+/** The local endpoint's conversations in memory, bounded in number, size and age. */
 export class DirectLineConversations {
   private readonly conversations = new Map<string, DirectLineConversation>();
   private lastSweep = 0;
@@ -83,28 +149,34 @@ export class DirectLineConversations {
   constructor(
     readonly limits: DirectLineLimits = DEFAULT_DIRECT_LINE_LIMITS,
     private readonly now: () => number = Date.now,
+    /** Told of each conversation dropped for being idle (the endpoint deletes it from the store). */
+    private readonly onIdle: (id: string) => void = () => undefined,
   ) {}
 
   get size(): number {
     return this.conversations.size;
   }
 
-  /** A new conversation with fresh random ids for it and its user. */
-  create(): DirectLineConversation {
-    const id = crypto.randomBytes(16).toString('base64url');
-    const userId = `user_${crypto.randomBytes(12).toString('base64url')}`;
+  /** A new conversation for these ids (a token's), or undefined when memory is full of conversations in use. */
+  create(id: string, userId: string): DirectLineConversation | undefined {
     return this.add(new DirectLineConversation(id, userId, this.limits, this.now()));
   }
 
+  /** The conversation the store kept, back in memory. */
+  restore(id: string, saved: SavedConversation): DirectLineConversation | undefined {
+    return this.add(DirectLineConversation.fromSaved(id, saved, this.limits, this.now()));
+  }
+
   /**
-   * Brings back a conversation a valid token names but memory no longer holds (after a restart,
-   * or when it was dropped): the saved dialog state goes on under the same id.
+   * Brings back a conversation a valid token names but neither memory nor the store holds
+   * (it was dropped, or the store is memory): the saved dialog state goes on under the same id.
    */
-  revive(id: string, userId: string, watermark: number | undefined, started: boolean): DirectLineConversation {
+  revive(id: string, userId: string, watermark: number | undefined, started: boolean): DirectLineConversation | undefined {
     // Numbering carries on from the client's watermark; without one, from the clock, which is
     // past any watermark the lost stream can have given (its numbering began at 0).
     const conversation = new DirectLineConversation(id, userId, this.limits, this.now(), watermark ?? this.now());
     conversation.started = started;
+    conversation.active = started;
     return this.add(conversation);
   }
 
@@ -113,8 +185,8 @@ export class DirectLineConversations {
     this.sweep();
     const conversation = this.conversations.get(id);
     if (!conversation) return undefined;
-    if (this.now() - conversation.lastActive > this.limits.idleMs) {
-      this.conversations.delete(id);
+    if (this.now() - conversation.lastActive > this.limits.idleMs && !conversation.busy) {
+      this.drop(id);
       return undefined;
     }
     conversation.lastActive = this.now();
@@ -128,23 +200,45 @@ export class DirectLineConversations {
     return this.conversations.has(id);
   }
 
-  private add(conversation: DirectLineConversation): DirectLineConversation {
+  private drop(id: string): void {
+    this.conversations.delete(id);
+    this.onIdle(id);
+  }
+
+  private add(conversation: DirectLineConversation): DirectLineConversation | undefined {
     this.sweep();
-    while (this.conversations.size >= this.limits.maxConversations) {
-      const oldest = this.conversations.keys().next().value as string;
-      this.conversations.delete(oldest);
+    if (this.conversations.size >= this.limits.maxConversations) {
+      this.sweep(true);
+      const victim = this.victim(conversation.active);
+      if (!victim) return undefined;
+      this.conversations.delete(victim);
     }
     this.conversations.set(conversation.id, conversation);
     return conversation;
   }
 
-  /** Drops idle conversations (at most once a minute, or when full). */
-  private sweep(): void {
+  /**
+   * Which conversation makes room: the least recently used one nobody has typed in; for a
+   * conversation in use coming back, else the least recently used one in use (the store keeps
+   * it). Never one with a turn running.
+   */
+  private victim(forActive: boolean): string | undefined {
+    let lruActive: string | undefined;
+    for (const [id, c] of this.conversations) {
+      if (c.busy) continue;
+      if (!c.active) return id;
+      lruActive ??= id;
+    }
+    return forActive ? lruActive : undefined;
+  }
+
+  /** Drops idle conversations (at most once a minute, unless forced). */
+  private sweep(force = false): void {
     const now = this.now();
-    if (now - this.lastSweep < 60_000 && this.conversations.size < this.limits.maxConversations) return;
+    if (!force && now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
     for (const [id, c] of this.conversations) {
-      if (now - c.lastActive > this.limits.idleMs) this.conversations.delete(id);
+      if (now - c.lastActive > this.limits.idleMs && !c.busy) this.drop(id);
     }
   }
 }

@@ -6,6 +6,9 @@ import { isJsonObject } from './isJsonObject';
 import { MAX_MESSAGE_TEXT } from './messageRoutes';
 import { DirectLineTokens, type DirectLineGrant } from './DirectLineTokens';
 import { DEFAULT_DIRECT_LINE_LIMITS, DirectLineConversations, type DirectLineConversation, type DirectLineLimits } from './DirectLineConversations';
+import { StorageDirectLineStore, type DirectLineStore } from './DirectLineStore';
+import { MemoryStorage } from 'botbuilder';
+import crypto from 'node:crypto';
 
 /** Where the local endpoint is mounted: Web Chat's `domain`. */
 export const DIRECT_LINE_PATH = '/v3/directline';
@@ -27,6 +30,20 @@ export interface DirectLineDeps {
   /** Signs the tokens; pass one with a key kept on disk so conversations survive a restart. */
   tokens?: DirectLineTokens;
   limits?: Partial<DirectLineLimits>;
+  /** Where the activities are kept (default: memory only). Pass the durable store so they survive a restart. */
+  store?: DirectLineStore;
+}
+
+/** How often idle conversations are deleted from the store. */
+const PURGE_EVERY_MS = 10 * 60 * 1000;
+/** The longest clientActivityID taken (Web Chat's are short random strings). */
+const MAX_CLIENT_ACTIVITY_ID = 100;
+
+/** The client's own id for a message (Web Chat's `channelData.clientActivityID`), if it gave one. */
+function clientActivityId(body: Body): string | undefined {
+  const channelData = body.channelData as Body | undefined;
+  const id = channelData?.clientActivityID;
+  return typeof id === 'string' && id && id.length <= MAX_CLIENT_ACTIVITY_ID ? id : undefined;
 }
 
 type Body = Record<string, unknown>;
@@ -41,6 +58,8 @@ export function clientActivityProblem(body: unknown): string | undefined {
   if (body.type === 'event' && (typeof body.name !== 'string' || !body.name || body.name.length > 200)) return 'An event needs a "name" (at most 200 characters).';
   if (body.attachments !== undefined && !(Array.isArray(body.attachments) && body.attachments.length === 0)) return 'Attachments are not accepted.';
   if (body.channelData !== undefined && !isJsonObject(body.channelData)) return '"channelData" must be an object.';
+  const cid = isJsonObject(body.channelData) ? body.channelData.clientActivityID : undefined;
+  if (cid !== undefined && !(typeof cid === 'string' && cid.length > 0 && cid.length <= MAX_CLIENT_ACTIVITY_ID)) return `"channelData.clientActivityID" must be a string of at most ${MAX_CLIENT_ACTIVITY_ID} characters.`;
   if (body.locale !== undefined && (typeof body.locale !== 'string' || body.locale.length > 35)) return '"locale" must be a language tag such as "en-GB".';
   if (body.entities !== undefined && !(Array.isArray(body.entities) && body.entities.length <= 10 && body.entities.every(isJsonObject))) return '"entities" must be a short list of objects.';
   return undefined;
@@ -61,25 +80,44 @@ function plain<T>(value: T): Record<string, unknown> {
  * without Azure: mount it only when no MicrosoftAppId is set. Each posted activity is echoed
  * into the conversation's stream (Web Chat waits for its own `channelData.clientActivityID`),
  * then run as a turn in process with `deliveryMode: expectReplies`, and the bot's replies are
- * appended to the stream. Tokens are signed grants (DirectLineTokens); memory is bounded
- * (DirectLineConversations).
+ * appended to the stream. The stream is saved to the durable store (DirectLineStore) before a
+ * turn runs and after it, so replies not yet collected, and the history a reloaded page shows,
+ * survive a restart; a send retried with the same clientActivityID is taken once. Tokens are
+ * signed grants (DirectLineTokens); memory is bounded (DirectLineConversations).
  *
  * Routes: POST /v3/directline/tokens/generate, POST /v3/directline/tokens/refresh,
- * POST /v3/directline/conversations, POST and GET /v3/directline/conversations/:id/activities.
+ * POST /v3/directline/conversations, GET /v3/directline/conversations/:id (resume),
+ * POST and GET /v3/directline/conversations/:id/activities.
  */
 export class DirectLineEndpoint {
   readonly tokens: DirectLineTokens;
   readonly conversations: DirectLineConversations;
+  readonly store: DirectLineStore;
+  private readonly purge: NodeJS.Timeout;
 
   constructor(private readonly deps: DirectLineDeps) {
     this.tokens = deps.tokens ?? new DirectLineTokens();
-    this.conversations = new DirectLineConversations({ ...DEFAULT_DIRECT_LINE_LIMITS, ...deps.limits });
+    const limits = { ...DEFAULT_DIRECT_LINE_LIMITS, ...deps.limits };
+    this.store = deps.store ?? new StorageDirectLineStore(new MemoryStorage(), limits.idleMs);
+    this.conversations = new DirectLineConversations(limits, Date.now, (id) => {
+      this.store.delete(id).catch((err: unknown) => this.storeFailed(err));
+    });
+    this.purge = setInterval(() => {
+      this.store.purgeIdle().catch((err: unknown) => this.storeFailed(err));
+    }, PURGE_EVERY_MS).unref();
+  }
+
+  /** Stops the store's purge; the caller closes the store. */
+  close(): void {
+    clearInterval(this.purge);
   }
 
   mount(server: restify.Server): void {
     server.post(`${DIRECT_LINE_PATH}/tokens/generate`, async (_req: restify.Request, res: restify.Response) => {
-      const conversation = this.conversations.create();
-      res.json(this.tokenResponse(conversation.id, conversation.userId));
+      // Nothing is kept until the conversation starts: a token costs the server no memory.
+      const id = crypto.randomBytes(16).toString('base64url');
+      const userId = `user_${crypto.randomBytes(12).toString('base64url')}`;
+      res.json(this.tokenResponse(id, userId));
     });
 
     server.post(`${DIRECT_LINE_PATH}/tokens/refresh`, async (req: restify.Request, res: restify.Response) => {
@@ -92,22 +130,40 @@ export class DirectLineEndpoint {
     server.post(`${DIRECT_LINE_PATH}/conversations`, async (req: restify.Request, res: restify.Response) => {
       const grant = this.authorise(req, res);
       if (!grant) return;
-      const conversation = this.conversations.get(grant.conversationId) ?? this.conversations.revive(grant.conversationId, grant.userId, undefined, false);
+      let conversation: DirectLineConversation | undefined;
+      try {
+        conversation = this.conversations.get(grant.conversationId) ?? (await this.restore(grant.conversationId)) ?? this.conversations.create(grant.conversationId, grant.userId);
+      } catch (err) {
+        this.storeFailed(err);
+        return sendError(res, 503, 'StoreUnavailable', 'The chat could not start just now. Please try again in a minute.');
+      }
+      if (!conversation) return this.busy(res);
       let status = 200;
       if (!conversation.started) {
         conversation.started = true;
         status = 201;
-        const joined = conversation.enqueue(() => this.runTurn(conversation, this.inbound(conversation, { type: 'conversationUpdate', membersAdded: [{ id: conversation.userId }] })));
+        const started = conversation;
+        const joined = started.enqueue(async () => {
+          await this.runTurn(started, this.inbound(started, { type: 'conversationUpdate', membersAdded: [{ id: started.userId }] }));
+          await this.save(started);
+        });
         if (joined) await joined.catch((err: unknown) => this.turnFailed(err));
       }
       res.status(status);
       res.json(this.tokenResponse(conversation.id, conversation.userId));
     });
 
-    server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req: restify.Request, res: restify.Response) => {
-      const conversation = this.conversationFor(req, res, undefined);
+    // Direct Line's reconnect: Web Chat given a conversationId (a reloaded page) asks this first.
+    server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId`, async (req: restify.Request, res: restify.Response) => {
+      const conversation = await this.conversationFor(req, res, undefined);
       if (!conversation) return;
+      res.json(this.tokenResponse(conversation.id, conversation.userId));
+    });
+
+    server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req: restify.Request, res: restify.Response) => {
       const problem = clientActivityProblem(req.body);
+      const conversation = await this.conversationFor(req, res, undefined);
+      if (!conversation) return;
       if (problem) return sendError(res, 400, 'BadArgument', problem);
       const body = req.body as Body;
       if (body.type === 'typing') {
@@ -115,10 +171,29 @@ export class DirectLineEndpoint {
         res.json({ id: `${conversation.id}|typing` });
         return;
       }
+      const clientId = clientActivityId(body);
+      const seen = clientId ? conversation.sent(clientId) : undefined;
+      // A retry of a message whose turn finished (its answer is on the stream): taken once.
+      if (seen?.done) {
+        res.json({ id: seen.id });
+        return;
+      }
       const activity = this.inbound(conversation, body);
       const turn = conversation.enqueue(async () => {
-        const echoed = conversation.append(activity);
-        await this.runTurn(conversation, { ...activity, id: echoed.id });
+        const earlier = clientId ? conversation.sent(clientId) : undefined;
+        if (earlier?.done) return earlier.id;
+        // A retry of a message whose turn did not finish (the server stopped during it): run it
+        // again under the id it was given, without a second copy on the stream.
+        const echoed = (earlier && conversation.find(earlier.id)) || conversation.append(activity);
+        conversation.active = true;
+        if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: false });
+        // On disk before the turn runs: a poll may hand the echo to the browser meanwhile.
+        // The assistant is "typing" while the turn runs (Web Chat shows it until the reply).
+        conversation.append(this.typing(conversation, echoed.id));
+        await this.save(conversation);
+        await this.runTurn(conversation, { ...activity, ...echoed, id: echoed.id });
+        if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: true });
+        await this.save(conversation);
         return echoed.id;
       });
       if (!turn) return sendError(res, 429, 'TooManyRequests', 'Too many messages at once in this conversation; wait for the replies.');
@@ -126,7 +201,8 @@ export class DirectLineEndpoint {
         res.json({ id: await turn });
       } catch (err) {
         this.turnFailed(err);
-        sendError(res, 502, 'BotError', 'The assistant could not handle that message. Please try again.');
+        // 500, not 502: the page retries 502-504 (a server restarting), and this would fail again.
+        sendError(res, 500, 'BotError', 'The assistant could not handle that message. Please try again.');
       }
     });
 
@@ -136,7 +212,7 @@ export class DirectLineEndpoint {
         return sendError(res, 400, 'BadArgument', 'The watermark must be the one the last answer gave.');
       }
       const watermark = typeof raw === 'string' && raw !== '' ? Number(raw) : undefined;
-      const conversation = this.conversationFor(req, res, watermark);
+      const conversation = await this.conversationFor(req, res, watermark);
       if (!conversation) return;
       res.json(conversation.activitiesAfter(watermark));
     });
@@ -163,8 +239,16 @@ export class DirectLineEndpoint {
     return grant;
   }
 
-  /** The conversation the URL names, when the token grants it; otherwise answers 401/403/404. */
-  private conversationFor(req: restify.Request, res: restify.Response, watermark: number | undefined): DirectLineConversation | undefined {
+  /** The conversation the store kept, back in memory; undefined when it has none. */
+  private async restore(id: string): Promise<DirectLineConversation | undefined> {
+    const saved = await this.store.load(id);
+    if (!saved) return undefined;
+    // Another request may have brought it back while the store was read.
+    return this.conversations.get(id) ?? this.conversations.restore(id, saved);
+  }
+
+  /** The conversation the URL names, when the token grants it; otherwise answers 401/403/404/503. */
+  private async conversationFor(req: restify.Request, res: restify.Response, watermark: number | undefined): Promise<DirectLineConversation | undefined> {
     const grant = this.authorise(req, res);
     if (!grant) return undefined;
     const id = String(req.params.conversationId ?? '');
@@ -173,8 +257,51 @@ export class DirectLineEndpoint {
       else sendError(res, 404, 'NotFound', 'There is no such conversation.');
       return undefined;
     }
-    // A valid token for a conversation memory no longer holds (a restart): carry on with it.
-    return this.conversations.get(id) ?? this.conversations.revive(id, grant.userId, watermark, true);
+    let conversation: DirectLineConversation | undefined;
+    try {
+      // Memory, else the store (after a restart), else a valid token for a conversation neither
+      // holds (dropped when idle, or a memory store): carry on with it.
+      conversation = this.conversations.get(id) ?? (await this.restore(id)) ?? this.conversations.revive(id, grant.userId, watermark, true);
+    } catch (err) {
+      this.storeFailed(err);
+      sendError(res, 503, 'StoreUnavailable', 'The chat is not available just now. Please try again in a minute.');
+      return undefined;
+    }
+    if (!conversation) this.busy(res);
+    return conversation;
+  }
+
+  private typing(conversation: DirectLineConversation, replyToId: string): Record<string, unknown> {
+    return {
+      type: 'typing',
+      timestamp: new Date().toISOString(),
+      channelId: LOCAL_CHANNEL_ID,
+      conversation: { id: conversation.id },
+      from: { ...LOCAL_BOT },
+      recipient: { id: conversation.userId, role: 'user' },
+      replyToId,
+    };
+  }
+
+  private busy(res: restify.Response): void {
+    res.header('Retry-After', '30');
+    sendError(res, 503, 'Busy', 'The chat is busy just now. Please try again in a minute.');
+  }
+
+  /** Writes what changed in the conversation to the store. */
+  private async save(conversation: DirectLineConversation): Promise<void> {
+    const { saved, added } = conversation.takeSnapshot(Date.now());
+    try {
+      await this.store.save(conversation.id, saved, added);
+    } catch (err) {
+      conversation.unsave(added);
+      throw err;
+    }
+  }
+
+  private storeFailed(err: unknown): void {
+    const e = err as Error;
+    this.deps.logger?.error({ err: { type: e?.name, message: String(e?.message ?? err).split('\n')[0] } }, 'local Direct Line store failed');
   }
 
   /** The activity as the bot receives it, from what the client sent. */

@@ -35,6 +35,8 @@ import { registerMessageRoutes } from './messageRoutes';
 import { registerWebChatRoutes } from './webChatRoutes';
 import { mountDirectLine } from './DirectLineEndpoint';
 import { DirectLineTokens } from './DirectLineTokens';
+import { createDirectLineStore, type DirectLineStore } from './DirectLineStore';
+import { DEFAULT_DIRECT_LINE_LIMITS } from './DirectLineConversations';
 import { registerOfficerRoutes } from './officerRoutes';
 import { AreaDirectory } from '../directory/AreaDirectory';
 import type { CallbackStore } from '../callbacks/CallbackStore';
@@ -227,11 +229,15 @@ export async function createServer(config: Config, overrides: Partial<AppService
   registerReportRoutes(server, { store: analytics, kb, matcher, embedder: built.embedder, apiKey: config.officerApiKey, logQuestions: config.logQuestions });
   registerMessageRoutes(server, adapter, bot, logger);
   registerWebChatRoutes(server, config, { logger });
+  let directLineStore: DirectLineStore | undefined;
+  let directLine: ReturnType<typeof mountDirectLine> | undefined;
   if (!config.microsoftAppId) {
     // Local mode: the web chat talks to the bot through our own Direct Line endpoint. The token
     // signing key is kept in DATA_DIR so a conversation carries on after a restart.
     const tokens = config.stateStore === 'memory' ? new DirectLineTokens() : DirectLineTokens.fromKeyFile(path.join(config.dataDir, 'directline-signing.key'));
-    mountDirectLine(server, { adapter, bot, logger, tokens });
+    // Its activities are kept beside the bot's state, so replies not yet collected survive a restart.
+    directLineStore = createDirectLineStore(config, storage, DEFAULT_DIRECT_LINE_LIMITS.idleMs);
+    directLine = mountDirectLine(server, { adapter, bot, logger, tokens, store: directLineStore });
   }
 
   // Conversation state past STATE_TTL_DAYS is already unreadable; delete it hourly too, not only
@@ -269,6 +275,8 @@ export async function createServer(config: Config, overrides: Partial<AppService
       closed = true;
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (statePurge) clearInterval(statePurge);
+      directLine?.close();
+      directLineStore?.close();
       if (storage instanceof SqliteStorage) storage.close();
       retention.stop();
       analyticsRetention.stop();

@@ -41,7 +41,10 @@ function asset(body: Buffer, type: string, cache: string): Asset {
 export function privacyFacts(config: Config): Record<string, string> {
   const transit = config.microsoftAppId
     ? "The chat's messages travel through Microsoft's Azure Bot Service (Direct Line), which holds them only to deliver them, under Microsoft's terms for that service."
-    : 'This service holds the messages of a conversation in memory so that your browser can collect them. They are dropped once the conversation has not been used for an hour, and when the service restarts.';
+    : 'This service keeps the messages of a conversation in its own store, so that your browser can collect them and a reloaded page shows the conversation again, even after the service restarts. ' +
+      (config.stateStore === 'blob'
+        ? `They are deleted once the conversation has not been used for an hour, and at the latest after ${config.stateTtlDays} days.`
+        : 'They are deleted once the conversation has not been used for an hour.');
   return {
     STATE_TTL_DAYS: String(config.stateTtlDays),
     CALLBACK_RETENTION_DAYS: String(config.callbackRetentionDays),
@@ -60,8 +63,12 @@ function fill(template: string, values: Record<string, string>): string {
   });
 }
 
-/** The Content-Security-Policy of the pages: nothing from other sites but Azure's Direct Line in production. */
-export function contentSecurityPolicy(config: Config): string {
+/**
+ * The Content-Security-Policy of the pages: nothing from other sites but Azure's Direct Line in
+ * production. `embeddable` (the compact page /embed): the sites in EMBED_ORIGINS may frame it;
+ * every other page may be framed by this server only.
+ */
+export function contentSecurityPolicy(config: Config, embeddable = false): string {
   const connect = ["'self'"];
   if (config.microsoftAppId) connect.push(new URL(config.directLineDomain).origin);
   return [
@@ -76,6 +83,7 @@ export function contentSecurityPolicy(config: Config): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
+    `frame-ancestors ${["'self'", ...(embeddable ? config.embedOrigins : [])].join(' ')}`,
   ].join('; ');
 }
 
@@ -102,7 +110,9 @@ function send(req: restify.Request, res: restify.Response, file: Asset, headers:
 }
 
 /**
- * The web chat: GET / (the chat page), GET /privacy (the privacy notice, with the retention
+ * The web chat: GET / (the chat page; `/?embed=1` and GET /embed the compact page for iframes
+ * and the embed.js panel), GET /embed.js and /static/embed.css (the launcher and panel for other
+ * sites), GET /favicon.ico, GET /embed/example (development only), GET /privacy (the privacy notice, with the retention
  * periods in force), GET /static/chat.css and /static/chat.js, GET /vendor/webchat.js (the Web
  * Chat bundle, from our own server), GET /api/chat-config (how the page connects) and
  * /api/directline/token (production token exchange). The local Direct Line endpoint is mounted
@@ -113,13 +123,22 @@ export function registerWebChatRoutes(server: restify.Server, config: Config, de
   const read = (name: string) => fs.readFileSync(path.join(dir, name));
   const html = 'text/html; charset=utf-8';
   const revalidate = 'no-cache';
+  const page = (embed: boolean) => asset(Buffer.from(fill(read('index.html').toString('utf8'), { PAGE_CLASS: embed ? 'embed' : 'full' })), html, revalidate);
   const pages = {
-    index: asset(read('index.html'), html, revalidate),
+    index: page(false),
+    embed: page(true),
+    embedJs: asset(Buffer.from(read('embed.js').toString('utf8').replace('/*EMBED_ORIGINS*/ []', JSON.stringify(config.embedOrigins))), 'text/javascript; charset=utf-8', revalidate),
+    embedCss: asset(read('embed.css'), 'text/css; charset=utf-8', revalidate),
+    favicon: asset(read('favicon.ico'), 'image/x-icon', 'public, max-age=86400'),
+    faviconSvg: asset(read('favicon.svg'), 'image/svg+xml', 'public, max-age=86400'),
     privacy: asset(Buffer.from(fill(read('privacy.html').toString('utf8'), privacyFacts(config))), html, revalidate),
     css: asset(read('chat.css'), 'text/css; charset=utf-8', revalidate),
     js: asset(read('chat.js'), 'text/javascript; charset=utf-8', revalidate),
   };
   const pageHeaders = { 'Content-Security-Policy': contentSecurityPolicy(config) };
+  const embedHeaders = { 'Content-Security-Policy': contentSecurityPolicy(config, true) };
+  // embed.js runs on other sites: they may load it (and its stylesheet) from here.
+  const crossOrigin = { 'Cross-Origin-Resource-Policy': 'cross-origin' };
 
   let bundle: Asset | undefined;
   const webChatBundle = (): Asset | undefined => {
@@ -130,7 +149,23 @@ export function registerWebChatRoutes(server: restify.Server, config: Config, de
     return bundle;
   };
 
-  server.get('/', async (req: restify.Request, res: restify.Response) => send(req, res, pages.index, pageHeaders));
+  server.get('/', async (req: restify.Request, res: restify.Response) => {
+    // "/?embed=1" is the compact page too.
+    if ((req.query ?? {}).embed === '1') return send(req, res, pages.embed, embedHeaders);
+    send(req, res, pages.index, pageHeaders);
+  });
+  server.get('/embed', async (req: restify.Request, res: restify.Response) => send(req, res, pages.embed, embedHeaders));
+  server.get('/embed.js', async (req: restify.Request, res: restify.Response) => send(req, res, pages.embedJs, crossOrigin));
+  server.get('/static/embed.css', async (req: restify.Request, res: restify.Response) => send(req, res, pages.embedCss, crossOrigin));
+  server.get('/favicon.ico', async (req: restify.Request, res: restify.Response) => send(req, res, pages.favicon));
+  server.get('/static/favicon.svg', async (req: restify.Request, res: restify.Response) => send(req, res, pages.faviconSvg));
+  if (!config.microsoftAppId) {
+    // Development (no app id): an example of a council page that embeds the chat.
+    server.get('/embed/example', async (req: restify.Request, res: restify.Response) => {
+      const host = String(req.headers.host ?? `localhost:${config.port}`).replace(/[^A-Za-z0-9.:[\]-]/g, '');
+      send(req, res, asset(Buffer.from(fill(read('embed-example.html').toString('utf8'), { BOT_ORIGIN: `http://${host}` })), html, revalidate), pageHeaders);
+    });
+  }
   server.get('/privacy', async (req: restify.Request, res: restify.Response) => send(req, res, pages.privacy, pageHeaders));
   server.get('/static/chat.css', async (req: restify.Request, res: restify.Response) => send(req, res, pages.css));
   server.get('/static/chat.js', async (req: restify.Request, res: restify.Response) => send(req, res, pages.js));

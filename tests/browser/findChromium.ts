@@ -38,6 +38,23 @@ function found(): string | undefined {
   return candidates().find(executable);
 }
 
+/** Which Chromium a binary is: the headless shell, or the full browser. */
+export function chromiumKind(file: string): 'headless-shell' | 'full' {
+  return /headless-shell/.test(path.basename(file)) ? 'headless-shell' : 'full';
+}
+
+/**
+ * Every kind of Chromium on this machine, one binary each (the headless shell and the full
+ * browser behave differently: the full one asks for /favicon.ico): the browser tests run in
+ * each. CHROMIUM_PATH, when set, is the only one. Installs the headless shell when there is none.
+ */
+export function findChromiums(): string[] {
+  if (process.env.CHROMIUM_PATH) return [findChromium()];
+  const byKind = new Map<string, string>();
+  for (const file of candidates().filter(executable)) if (!byKind.has(chromiumKind(file))) byKind.set(chromiumKind(file), file);
+  return byKind.size ? [...byKind.values()] : [findChromium()];
+}
+
 function hasCommand(cmd: string): boolean {
   try {
     execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });

@@ -20,6 +20,10 @@ describe('Config: parsed once, typed, validated at start', () => {
     ['STATE_TTL_DAYS', '-3'],
     ['KNOWLEDGE_DIR', '/no/such/folder'],
     ['MicrosoftAppType', 'Other'],
+    ['EMBED_ORIGINS', 'www.example.gov.uk'],
+    ['EMBED_ORIGINS', 'https://www.example.gov.uk/sen/page'],
+    ['EMBED_ORIGINS', 'http://www.example.gov.uk'],
+    ['EMBED_ORIGINS', '*'],
   ]) {
     it(`rejects ${name}=${value} with a message naming ${name}`, () => {
       expect(() => loadConfig({ [name]: value })).to.throw(ConfigError, name);

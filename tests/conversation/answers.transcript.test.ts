@@ -57,7 +57,8 @@ describe('Conversation: questions and answers (real bot, real knowledge base)', 
       .userSays('what is sen support')
       .botReplies(/Source: /)
       .then((reply) => expect(reply?.attachments).to.have.length(1))
-      .userPresses(/.+/)
+      // A follow-up, from the card's "More options".
+      .userPresses(/graduated approach/)
       .botReplies(/Source: /)
       .run());
 

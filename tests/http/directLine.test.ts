@@ -217,6 +217,94 @@ describe('HTTP: a local web chat conversation survives a server restart (SQLite 
   });
 });
 
+describe('HTTP: the local Direct Line stream is kept in the durable store (SQLite)', () => {
+  let dataDir: string;
+  before(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'directline-store-'));
+  });
+  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('keeps a reply the browser had not collected across a restart, and the history for a reloaded page', async () => {
+    const env = { STATE_STORE: 'sqlite', DATA_DIR: dataDir };
+    let app = await createTestApp(env);
+    let c = new Client(await app.listen(0));
+    try {
+      await c.start();
+      await c.poll();
+      expect((await c.say('what is sen support', 'client-before')).status).to.equal(200);
+      // The reply is on the stream, but the browser has not polled for it when the server stops.
+    } finally {
+      await app.close();
+    }
+    app = await createTestApp(env);
+    try {
+      const { token, conversationId, watermark } = c;
+      c = new Client(await app.listen(0));
+      Object.assign(c, { token, conversationId, watermark });
+      const acts = await c.poll();
+      expect(acts.find((a) => a.channelData?.clientActivityID === 'client-before'), 'the echo').to.not.equal(undefined);
+      expect(textOf(fromBot(acts)[0])).to.match(/What is SEN support\?/);
+      // A reloaded page: Web Chat reconnects (GET the conversation), then polls from the start.
+      const resumed = await c.call('GET', `/conversations/${c.conversationId}`);
+      expect(resumed.status).to.equal(200);
+      expect(resumed.json.conversationId).to.equal(c.conversationId);
+      c.token = resumed.json.token as string;
+      c.watermark = undefined;
+      const history = await c.poll();
+      expect(fromBot(history).map(textOf).join('\n'), 'the welcome and the answer').to.match(/automated helper, not a person[\s\S]*What is SEN support\?/);
+      const ids = history.map((a) => a.id);
+      expect(new Set(ids).size, 'no activity twice').to.equal(ids.length);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('takes a message retried with the same clientActivityID once, before and after a restart', async () => {
+    const env = { STATE_STORE: 'sqlite', DATA_DIR: dataDir };
+    let app = await createTestApp(env);
+    let c = new Client(await app.listen(0));
+    let firstId: unknown;
+    try {
+      await c.start();
+      await c.poll();
+      const [a, b] = await Promise.all([c.say('what is the local offer', 'client-retry'), c.say('what is the local offer', 'client-retry')]);
+      expect(a.status).to.equal(200);
+      expect(b.json.id, 'a retry at the same time gets the same id').to.equal(a.json.id);
+      firstId = a.json.id;
+    } finally {
+      await app.close();
+    }
+    app = await createTestApp(env);
+    try {
+      const { token, conversationId, watermark } = c;
+      c = new Client(await app.listen(0));
+      Object.assign(c, { token, conversationId, watermark });
+      const again = await c.say('what is the local offer', 'client-retry');
+      expect(again.status).to.equal(200);
+      expect(again.json.id, 'a retry after the restart gets the same id').to.equal(firstId);
+      const acts = await c.poll();
+      expect(acts.filter((x) => x.channelData?.clientActivityID === 'client-retry'), 'one echo').to.have.length(1);
+      expect(fromBot(acts).filter((x) => /Source: /.test(textOf(x))), 'one answer').to.have.length(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses a clientActivityID that is not a short string', async () => {
+    const app = await createTestApp({ STATE_STORE: 'sqlite', DATA_DIR: dataDir });
+    try {
+      const c = new Client(await app.listen(0));
+      await c.start();
+      const long = await c.call('POST', `/conversations/${c.conversationId}/activities`, { type: 'message', text: 'hi', channelData: { clientActivityID: 'x'.repeat(101) } });
+      expect(long.status).to.equal(400);
+      const notString = await c.call('POST', `/conversations/${c.conversationId}/activities`, { type: 'message', text: 'hi', channelData: { clientActivityID: 7 } });
+      expect(notString.status).to.equal(400);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('HTTP: with MicrosoftAppId set, the local Direct Line endpoint is not there', () => {
   const server = listeningTestApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'test-password' });
 

@@ -5,6 +5,19 @@ import { loadConfig } from '../../src/config/Config';
 import { registerDirectLineTokenRoute } from '../../src/server/directLineToken';
 import { listeningTestApp } from '../support/listeningApp';
 
+describe('HTTP: with EMBED_ORIGINS set, those sites may embed the compact page and the launcher', () => {
+  const server = listeningTestApp({ EMBED_ORIGINS: 'https://www.example.gov.uk, https://sendiass.example.org.uk/' });
+
+  it('lists them in frame-ancestors of /embed only, and in embed.js', async () => {
+    const embed = await fetch(`${server.base}/embed`);
+    expect(embed.headers.get('content-security-policy')).to.include("frame-ancestors 'self' https://www.example.gov.uk https://sendiass.example.org.uk");
+    const full = await fetch(`${server.base}/`);
+    expect(full.headers.get('content-security-policy')).to.match(/frame-ancestors 'self'(;|$)/);
+    const js = await (await fetch(`${server.base}/embed.js`)).text();
+    expect(js).to.include('var ALLOWED = ["https://www.example.gov.uk","https://sendiass.example.org.uk"];');
+  });
+});
+
 describe('HTTP: the web chat page and its files, served by our own server', () => {
   const server = listeningTestApp({ STATE_TTL_DAYS: '12', CALLBACK_RETENTION_DAYS: '45' });
 
@@ -16,15 +29,44 @@ describe('HTTP: the web chat page and its files, served by our own server', () =
     expect(csp).to.include("script-src 'self'");
     expect(csp).to.include("connect-src 'self'");
     expect(csp).to.not.include('unsafe-eval');
-    // A council website may show the page in an iframe.
-    expect(res.headers.get('x-frame-options')).to.equal(null);
-    expect(csp).to.not.include('frame-ancestors');
+    // The full page is framed by this server only; other sites embed /embed (EMBED_ORIGINS).
+    expect(csp).to.include("frame-ancestors 'self'");
+    expect(csp).to.not.match(/frame-ancestors[^;]*https?:/);
     const html = await res.text();
     expect(html).to.include('lang="en-GB"');
     expect(html).to.include('This is an automated assistant, not a person');
     expect(html).to.include('href="/privacy"');
     const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
     expect(scripts).to.deep.equal(['/vendor/webchat.js', '/static/chat.js']);
+  });
+
+  it('GET /embed and /?embed=1 serve the compact page (no page header shown), framed by this server alone when EMBED_ORIGINS is empty', async () => {
+    for (const url of ['/embed', '/?embed=1']) {
+      const res = await fetch(`${server.base}${url}`);
+      expect(res.status, url).to.equal(200);
+      expect(res.headers.get('content-security-policy'), url).to.match(/frame-ancestors 'self'(;|$)/);
+      const html = await res.text();
+      expect(html, url).to.include('<html lang="en-GB" class="embed">');
+      expect(html, url).to.include('This is an automated assistant, not a person');
+    }
+    expect(await (await fetch(`${server.base}/`)).text()).to.include('class="full"');
+  });
+
+  it('GET /embed.js serves the launcher with no site allowed, its stylesheet, and a favicon', async () => {
+    const js = await fetch(`${server.base}/embed.js`);
+    expect(js.status).to.equal(200);
+    expect(js.headers.get('content-type')).to.match(/^text\/javascript/);
+    expect(js.headers.get('cross-origin-resource-policy')).to.equal('cross-origin');
+    const body = await js.text();
+    expect(body).to.include('var ALLOWED = [];');
+    expect((await fetch(`${server.base}/static/embed.css`)).headers.get('content-type')).to.match(/^text\/css/);
+    const icon = await fetch(`${server.base}/favicon.ico`);
+    expect(icon.status).to.equal(200);
+    expect(icon.headers.get('content-type')).to.equal('image/x-icon');
+    expect(Buffer.from(await icon.arrayBuffer()).subarray(0, 4).toString('hex')).to.equal('00000100');
+    const example = await fetch(`${server.base}/embed/example`);
+    expect(example.status, 'the development example page').to.equal(200);
+    expect(await example.text()).to.include('<script src="/embed.js"');
   });
 
   it('GET /privacy says the retention periods in force', async () => {
