@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/knowledge/**', 'src/matching/**', 'src/directory/**', 'src/callbacks/**', 'src/recognition/**'],
+    files: ['src/knowledge/**', 'src/matching/**', 'src/directory/**', 'src/callbacks/**', 'src/recognition/**', 'src/safety/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['botbuilder*', 'botframework-*', 'restify'] }],
     },
