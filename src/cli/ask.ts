@@ -7,12 +7,14 @@
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { AnswerMatcher } from '../matching/AnswerMatcher';
 import { AnswerService } from '../matching/AnswerService';
-import { UrgentDetector } from '../matching/UrgentDetector';
+import { createSafetyCheck } from '../safety/loadSharedEmbedder';
+import { SAFETY_LINE } from '../safety/SafetyAssessment';
+import { contactsFor } from '../safety/crisisContacts';
 import { answerJson } from '../matching/answerJson';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths';
 import { formatAnswerText } from '../matching/formatAnswerText';
 
-export function runAsk(argv: string[], knowledgeDir = DEFAULT_KNOWLEDGE_DIR): { code: number; out: string } {
+export async function runAsk(argv: string[], knowledgeDir = DEFAULT_KNOWLEDGE_DIR): Promise<{ code: number; out: string }> {
   const args = [...argv];
   let json = false;
   let format = 'text';
@@ -29,26 +31,29 @@ export function runAsk(argv: string[], knowledgeDir = DEFAULT_KNOWLEDGE_DIR): { 
   if (!q) return { code: 2, out: 'Usage: npm run ask -- [--json] [--format text|email] [--area NAME] "your question"' };
   if (!['text', 'email'].includes(format)) return { code: 2, out: `--format must be text or email (it is "${format}")` };
   const kb = KnowledgeBase.fromFolder(knowledgeDir);
-  const service = new AnswerService(kb, new AnswerMatcher(kb), new UrgentDetector());
-  const response = service.ask(q, area);
+  const service = new AnswerService(kb, new AnswerMatcher(kb), (await createSafetyCheck(knowledgeDir)).detector);
+  const response = await service.ask(q, area);
+  // Support: the answer as usual, with the crisis contacts after it.
+  const contacts = response.safety.outcome === 'support' ? `\n\n${contactsFor(response.safety.kind).map((c) => `- ${c.text}`).join('\n')}` : '';
   if (json) return { code: 0, out: JSON.stringify(answerJson(response, service), null, 2) };
   const [first] = response.results;
   switch (response.outcome) {
     case 'urgent':
     case 'answer':
-      return { code: 0, out: formatAnswerText(first.answer, (f) => service.sourceLabel(f), format === 'email') };
+      return { code: 0, out: formatAnswerText(first.answer, (f) => service.sourceLabel(f), format === 'email') + contacts };
     case 'clarify':
-      return { code: 0, out: `Did you mean:\n${response.results.map((r, i) => `  ${i + 1}. ${r.answer.title}`).join('\n')}\n  or none of these?` };
+      return { code: 0, out: `Did you mean:\n${response.results.map((r, i) => `  ${i + 1}. ${r.answer.title}`).join('\n')}\n  or none of these?${contacts}` };
     case 'none':
       return {
         code: 0,
-        out: "I don't have a checked answer to that. Your local SEND information, advice and support service (SENDIASS) can help: it is free, confidential and impartial.",
+        out: `I don't have a checked answer to that. Your local SEND information, advice and support service (SENDIASS) can help: it is free, confidential and impartial.${contacts || `\n${SAFETY_LINE}`}`,
       };
   }
 }
 
 if (require.main === module) {
-  const { code, out } = runAsk(process.argv.slice(2));
-  (code === 0 ? console.log : console.error)(out);
-  process.exit(code);
+  void runAsk(process.argv.slice(2)).then(({ code, out }) => {
+    (code === 0 ? console.log : console.error)(out);
+    process.exit(code);
+  });
 }

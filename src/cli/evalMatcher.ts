@@ -10,7 +10,7 @@ import { topicId } from '../knowledge/Answer';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { AnswerMatcher } from '../matching/AnswerMatcher';
 import { AnswerService, URGENT_TOPIC_ID } from '../matching/AnswerService';
-import { UrgentDetector } from '../matching/UrgentDetector';
+import { createSafetyCheck } from '../safety/loadSharedEmbedder';
 import { DEFAULT_KNOWLEDGE_DIR, SHARED_DIR } from '../knowledge/paths';
 
 export interface EvalLine {
@@ -38,12 +38,13 @@ export interface EvalSummary {
   falseUrgent: number;
 }
 
-export function evaluate(service: AnswerService, lines: EvalLine[]): { rows: EvalRow[]; summary: EvalSummary } {
-  const rows = lines.map((l) => {
-    const r = service.ask(l.q);
+export async function evaluate(service: AnswerService, lines: EvalLine[]): Promise<{ rows: EvalRow[]; summary: EvalSummary }> {
+  const rows: EvalRow[] = [];
+  for (const l of lines) {
+    const r = await service.ask(l.q);
     const top = r.results[0]?.answer;
-    return { q: l.q, expect: l.expect, outcome: r.outcome, top: top ? topicId(top) : undefined, confidence: r.confidence };
-  });
+    rows.push({ q: l.q, expect: l.expect, outcome: r.outcome, top: top ? topicId(top) : undefined, confidence: r.confidence });
+  }
   const inScope = rows.filter((r) => r.expect !== 'none' && r.expect !== URGENT_TOPIC_ID);
   const none = rows.filter((r) => r.expect === 'none');
   const urgent = rows.filter((r) => r.expect === URGENT_TOPIC_ID);
@@ -65,7 +66,7 @@ function pct(n: number, d: number): string {
   return d === 0 ? '  n/a' : `${((100 * n) / d).toFixed(1)}%`.padStart(6);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const fileArg = args.indexOf('--file');
   const file = fileArg >= 0 ? path.resolve(args[fileArg + 1]) : path.join(SHARED_DIR, 'eval', 'dev.jsonl');
@@ -75,8 +76,9 @@ function main(): void {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as EvalLine);
   const kb = KnowledgeBase.fromFolder(process.env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR);
-  const service = new AnswerService(kb, new AnswerMatcher(kb), new UrgentDetector());
-  const { rows, summary } = evaluate(service, lines);
+  const knowledgeDir = process.env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR;
+  const service = new AnswerService(kb, new AnswerMatcher(kb), (await createSafetyCheck(knowledgeDir)).detector);
+  const { rows, summary } = await evaluate(service, lines);
   if (args.includes('--json')) {
     console.log(JSON.stringify({ file, summary, rows }, null, 2));
     return;
@@ -112,4 +114,4 @@ function main(): void {
   }
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

@@ -26,6 +26,6 @@ export function registerAnswerRoutes(server: restify.Server, answers: AnswerServ
     const area = firstString(query.area)?.trim() || undefined;
     if (area && area.length > MAX_AREA_LENGTH) return sendError(res, 400, 'AreaTooLong', `The area is too long: at most ${MAX_AREA_LENGTH} characters.`);
 
-    res.json(answerJson(answers.ask(q, area), answers));
+    res.json(answerJson(await answers.ask(q, area), answers));
   });
 }

@@ -14,7 +14,9 @@ import type { Config } from '../config/Config';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { AnswerMatcher } from '../matching/AnswerMatcher';
 import { AnswerService } from '../matching/AnswerService';
-import { UrgentDetector } from '../matching/UrgentDetector';
+import { SafetyDetector } from '../safety/SafetyDetector';
+import type { SafetyCheck } from '../safety/SafetyAssessment';
+import { loadSharedEmbedder } from '../safety/loadSharedEmbedder';
 import { AnswerCards } from '../bot/AnswerCards';
 import { SenSupportBot } from '../bot/SenSupportBot';
 import { SqliteStorage } from '../bot/SqliteStorage';
@@ -54,6 +56,8 @@ export interface AppServices {
   areas: AreaDirectory;
   /** Callback requests: Azure Table Storage when CALLBACK_STORE=table, else SQLite in DATA_DIR (in memory when STATE_STORE=memory). */
   callbacks: CallbackStore;
+  /** The safety check run first on every message: both layers, or the lexical layer alone if the sentence model cannot load. */
+  safety: SafetyCheck;
 }
 
 export interface AppServer {
@@ -78,12 +82,24 @@ function createStorage(config: Config): Storage {
   }
 }
 
+/** The safety check over the shared sentence model; if it cannot load, the lexical layer alone (logged). */
+async function createSafetyCheck(config: Config, logger: Logger): Promise<SafetyCheck> {
+  const embedder = await loadSharedEmbedder().catch((err: Error) => {
+    logger.warn({ err: { type: err.name, message: err.message } }, 'the sentence model did not load');
+    return undefined;
+  });
+  const { detector, warning } = await SafetyDetector.create(config.knowledgeDir, embedder, path.resolve(config.knowledgeDir, '..', '.cache', 'vectors'));
+  if (warning) logger.warn(warning);
+  return detector;
+}
+
 /** Builds the whole server: knowledge, matcher, bot, adapter and routes. Does not listen. */
 export async function createServer(config: Config, overrides: Partial<AppServices> = {}): Promise<AppServer> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const kb = overrides.kb ?? KnowledgeBase.fromFolder(config.knowledgeDir);
   const matcher = new AnswerMatcher(kb);
-  const answers = overrides.answers ?? new AnswerService(kb, matcher, new UrgentDetector());
+  const safety = overrides.safety ?? (await createSafetyCheck(config, logger));
+  const answers = overrides.answers ?? new AnswerService(kb, matcher, safety);
   const cards = overrides.cards ?? new AnswerCards(answers);
   const storage = overrides.storage ?? createStorage(config);
   const conversationState = overrides.conversationState ?? new ConversationState(storage);
@@ -92,7 +108,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
   const callbacks = overrides.callbacks ?? createCallbackStore(config);
   const retention = new CallbackRetention(callbacks, config.callbackRetentionDays, logger);
   await retention.start();
-  const services: AppServices = { kb, answers, cards, storage, conversationState, userState, logger, areas, callbacks };
+  const services: AppServices = { kb, answers, cards, storage, conversationState, userState, logger, areas, callbacks, safety };
 
   const userProfile = userState.createProperty<UserProfile>('userProfile');
   const usage = new TopicUsage(new StorageUsageStore(storage), kb.answers.map((a) => a.id));

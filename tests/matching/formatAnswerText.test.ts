@@ -2,30 +2,30 @@ import { expect } from 'chai';
 import { runAsk } from '../../src/cli/ask';
 
 describe('Answers as text: npm run ask, and "Copy as text"', () => {
-  it('prints the answer with its source for a terminal', () => {
-    const { code, out } = runAsk(['what is the local offer']);
+  it('prints the answer with its source for a terminal', async () => {
+    const { code, out } = await runAsk(['what is the local offer']);
     expect(code).to.equal(0);
     expect(out).to.match(/^What is the Local Offer\?/);
     expect(out).to.match(/Sources?: .+section "/);
   });
 
-  it('--format email gives plain text with its source and a link, fit to paste into an email', () => {
-    const { code, out } = runAsk(['--format', 'email', 'what is the graduated approach']);
+  it('--format email gives plain text with its source and a link, fit to paste into an email', async () => {
+    const { code, out } = await runAsk(['--format', 'email', 'what is the graduated approach']);
     expect(code).to.equal(0);
     expect(out).to.not.match(/\*\*|\[.+\]\(/);
     expect(out).to.match(/Sources?: /);
     expect(out).to.include('https://councilfordisabledchildren.org.uk');
   });
 
-  it('--json gives the same JSON shape as /api/answers', () => {
-    const { out } = runAsk(['--json', 'what is element 3']);
+  it('--json gives the same JSON shape as /api/answers', async () => {
+    const { out } = await runAsk(['--json', 'what is element 3']);
     const body = JSON.parse(out) as { outcome: string; results: Array<{ id: string }> };
     expect(body.outcome).to.equal('answer');
     expect(body.results[0].id).to.equal('high-needs-funding');
   });
 
-  it('says how to use it when there is no question, and refuses an unknown format', () => {
-    expect(runAsk([]).code).to.equal(2);
-    expect(runAsk(['--format', 'pdf', 'hi']).out).to.match(/--format must be text or email/);
+  it('says how to use it when there is no question, and refuses an unknown format', async () => {
+    expect((await runAsk([])).code).to.equal(2);
+    expect((await runAsk(['--format', 'pdf', 'hi'])).out).to.match(/--format must be text or email/);
   });
 });
