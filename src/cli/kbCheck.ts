@@ -15,6 +15,8 @@ import { AreaLoader } from '../directory/AreaLoader';
 import { AreaChecker } from '../directory/AreaChecker';
 import { GuideLoader } from '../knowledge/GuideLoader';
 import { GuideChecker } from '../knowledge/GuideChecker';
+import { loadSafetyExemplars } from '../safety/SafetyExemplars';
+import { checkSafetyExemplars } from '../safety/SafetyExemplarChecker';
 
 export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHARED_DIR): string[] {
   const sourcesDir = process.env.KB_SOURCES_DIR ? path.resolve(process.env.KB_SOURCES_DIR) : path.join(sharedDir, 'sources');
@@ -41,6 +43,9 @@ export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHA
   );
   const guides = new GuideLoader(knowledgeDir).load();
   problems.push(...guides.problems, ...new GuideChecker({ ...grounding, guides: guides.guides, listedSources: Object.keys(sources) }).check());
+  // The safety check's exemplars: schema, no duplicates, no line near an evaluation set's, model fitted on them.
+  const safety = loadSafetyExemplars(knowledgeDir);
+  problems.push(...safety.problems, ...checkSafetyExemplars(safety.exemplars, knowledgeDir, path.join(sharedDir, 'eval')));
   return problems.map(formatProblem);
 }
 

@@ -269,7 +269,8 @@ export class LexicalSafetyLayer {
     const topic = TOPIC.find((t) => t.pattern.test(whole));
     if (findings.length > 0 || topic) {
       const kind: SupportKind = topic?.kind ?? (findings.some((f) => f.kind === 'abuse-disclosure') ? 'abuse-topic' : findings.some((f) => f.kind === 'suicidal') ? 'suicide-topic' : 'self-harm-topic');
-      const why = findings.length ? (findings.every((f) => f.denied) ? 'denied' : findings.some((f) => f.past) ? 'past' : 'managed') : 'topic';
+      const pastOrDenied = !NOW.test(whole) && ((PAST.some((p) => p.test(whole)) && RESOLVED.test(whole)) || DENIAL.some((d) => d.test(whole)));
+      const why = findings.length ? (findings.every((f) => f.denied) ? 'denied' : findings.some((f) => f.past) ? 'past' : 'managed') : pastOrDenied ? 'past' : managed ? 'managed' : 'topic';
       // A bare topic word alone ("suicide", "self harm"): the person may be at risk; lean urgent.
       if (!findings.length && prepared.split(' ').length <= 3 && topic && topic.kind !== 'abuse-topic') {
         return { outcome: 'urgent', kind: topic.kind === 'self-harm-topic' ? 'self-harm' : 'suicidal', layer: 'lexical', reason: 'bare-topic', findings };

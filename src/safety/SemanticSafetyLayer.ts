@@ -173,6 +173,9 @@ export class SemanticSafetyLayer {
   }
 
   async assess(text: string): Promise<SafetyAssessment> {
+    // A word or two ("yes please", "Trafford") is too little for sentence vectors to read
+    // reliably; the lexical layer reads those.
+    if (semanticText(text).split(' ').filter(Boolean).length < this.model.minSentenceWords) return NO_RISK;
     return this.decide(await this.partScores(text));
   }
 }
