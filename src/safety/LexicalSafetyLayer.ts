@@ -58,7 +58,7 @@ const RISK: RiskPattern[] = [
   // Suicidal thoughts and intent.
   { kind: 'suicidal', pattern: new RegExp(`\\bkill(?:ing|ed|s)?\\s+${SELF}`) },
   { kind: 'suicidal', pattern: /\bsuicidal\b/ },
-  { kind: 'suicidal', pattern: /\b(?:thinking|thought|thoughts|think|talking|talk|talked|planning|plan|plans|attempt|attempted|tried|going to|want to|wants to|commit|committing)\s+(?:about\s+|of\s+)?(?:a\s+)?suicide\b/ },
+  { kind: 'suicidal', pattern: /\b(?:thinking|thought|thoughts|think|thinks|talking|talks|talk|talked|planning|plan|plans|attempt|attempted|tried|going to|want to|wants to|commit|committing)\s+(?:about\s+|of\s+)?(?:a\s+)?suicide\b/ },
   { kind: 'suicidal', pattern: /\b(?:end|ending|take|taking|ended|took|finish|finishing)\s+(?:it all|it tonight|it today|it now|everything|(?:my|his|her|their|your)\s+(?:own\s+)?life)\b/ },
   { kind: 'suicidal', pattern: /\b(?:want|wants|wanted|wanting|planning|plan|plans|ready|decided)\s+to\s+(?:die|be dead|end it)\b/ },
   { kind: 'suicidal', pattern: /\bgoing to (?:end it|be dead|end (?:my|his|her) life|do it tonight)\b/ },
@@ -89,6 +89,7 @@ const RISK: RiskPattern[] = [
   { kind: 'farewell', pattern: /\b(?:goodbye|suicide)\s+(?:note|letter|letters|message)s?\b/ },
   { kind: 'farewell', pattern: /\b(?:to (?:be )?open(?:ed)? (?:later|after|when))\b/ },
   { kind: 'farewell', pattern: /\bsee you (?:all )?on the other side\b/ },
+  { kind: 'farewell', pattern: /\b(?:written|wrote|writing|left)\s+(?:goodbye\s+)?(?:letters|notes)\s+(?:to|for)\s+(?:everyone|everybody|all of (?:you|them)|both of them|each of (?:them|you)|my (?:family|mum|dad|kids|children|boys|girls|friends))\b/ },
   { kind: 'farewell', pattern: /\b(?:giv(?:en|ing)|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|my|their)\s+(?:\w+\s+){0,2}(?:things|stuff|belongings|possessions|games|xbox|clothes|pets?|cat|dog)\s+(?:away\s+)?(?:to|and)\b.*\b(?:goodbye|bye|letter|note|sorted)\b/ },
   // Self-harm now.
   { kind: 'self-harm', pattern: new RegExp(`\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|burnt|burned|scratch|scratching|hit|hitting|punch|punching|starve|starving)\\s+${SELF}`) },
@@ -117,6 +118,7 @@ const RISK: RiskPattern[] = [
   { kind: 'missing', pattern: /\b(?:left|walked out of|got out of|ran out of|escaped from|slipped out of)\s+(?:the\s+)?(?:school\s+)?(?:site|grounds|building|gates?)\b(?=.*\b(?:can'?t find|not (?:been )?(?:seen|found)|no one knows|nobody knows|missing|police|road|canal|river)\b)/ },
   { kind: 'missing', pattern: /\b(?:can'?t|cannot|can not)\s+find\s+(?:him|her|them|my (?:son|daughter|child|boy|girl))\b/ },
   { kind: 'missing', pattern: /\bnot coming (?:back|home)\b/ },
+  { kind: 'missing', pattern: /\b(?:no ?one|nobody|no-one)\s+knows where (?:he|she|they) (?:is|are|has gone|went)\b/ },
   { kind: 'missing', pattern: /\bmissing (?:since|for (?:\d+|an?|over|hours|two|three)|from (?:home|care|school|the unit))\b/ },
   { kind: 'missing', pattern: /\b(?:didn'?t|did not|never|hasn'?t|has not|not)\s+(?:come|came|been)\s+back\b/ },
   { kind: 'missing', pattern: /\bdon'?t (?:come )?look(?:ing)? for me\b/ },
@@ -244,8 +246,11 @@ export class LexicalSafetyLayer {
     const managed = MANAGED.test(whole);
     const findings: LexicalFinding[] = [];
     parts.forEach((s, i) => {
-      for (const r of RISK) {
-        if (!r.pattern.test(s)) continue;
+      // Of the kinds a sentence matches, a disclosure of abuse and a medical emergency have their
+      // own routes and come first; otherwise the first listed.
+      const matched = RISK.filter((r) => r.pattern.test(s));
+      const ordered = [...matched.filter((r) => r.kind === 'abuse-disclosure' || r.kind === 'medical-emergency'), ...matched];
+      for (const r of ordered.slice(0, 1)) {
         const denied = DENIAL.some((d) => d.test(s));
         const past =
           (PAST.some((p) => p.test(s)) && !NOW.test(s) && (!WEAK_NOW.test(s) || RESOLVED.test(whole))) ||
@@ -253,7 +258,6 @@ export class LexicalSafetyLayer {
           (MEDIA.test(s) && !NOW.test(s)) ||
           (DEATH.test(s) && ['suicidal', 'overdose', 'plan-means'].includes(r.kind) && !NOW.test(s));
         findings.push({ sentence: i, kind: r.kind, denied, past });
-        break;
       }
     });
     const live = findings.filter((f) => !f.denied && !f.past);
@@ -270,7 +274,9 @@ export class LexicalSafetyLayer {
     if (findings.length > 0 || topic) {
       const kind: SupportKind = topic?.kind ?? (findings.some((f) => f.kind === 'abuse-disclosure') ? 'abuse-topic' : findings.some((f) => f.kind === 'suicidal') ? 'suicide-topic' : 'self-harm-topic');
       const pastOrDenied = !NOW.test(whole) && ((PAST.some((p) => p.test(whole)) && RESOLVED.test(whole)) || DENIAL.some((d) => d.test(whole)));
-      const why = findings.length ? (findings.every((f) => f.denied) ? 'denied' : findings.some((f) => f.past) ? 'past' : 'managed') : pastOrDenied ? 'past' : managed ? 'managed' : 'topic';
+      // A general question about the subject ("what should a school do when a pupil self-harms?").
+      const generalQuestion = /^(?:what|how|when|where|who|which|why|should|can|could|does|do|is|are|will|would|any)\b/.test(prepared) && !NOW.test(whole) && !/\b(?:i'?m|i am|i'?ve|i have|i want|i feel)\b/.test(whole);
+      const why = findings.length ? (findings.every((f) => f.denied) ? 'denied' : findings.some((f) => f.past) ? 'past' : 'managed') : pastOrDenied ? 'past' : managed ? 'managed' : generalQuestion ? 'topic-question' : 'topic';
       // A bare topic word alone ("suicide", "self harm"): the person may be at risk; lean urgent.
       if (!findings.length && prepared.split(' ').length <= 3 && topic && topic.kind !== 'abuse-topic') {
         return { outcome: 'urgent', kind: topic.kind === 'self-harm-topic' ? 'self-harm' : 'suicidal', layer: 'lexical', reason: 'bare-topic', findings };

@@ -99,7 +99,8 @@ export function combine(lex: ReturnType<LexicalSafetyLayer['assess']>, semantic:
   const { findings, ...lexical } = lex;
   if (lexical.outcome === 'urgent') return lexical;
   if (semantic.outcome === 'urgent') {
-    const deniedOrPast = findings.length > 0 && findings.every((f) => f.denied || f.past);
+    // The words say the risk is denied, over, managed, or asked about in general: support, not urgent.
+    const deniedOrPast = (findings.length > 0 && findings.every((f) => f.denied || f.past)) || (lexical.outcome === 'support' && lexical.reason !== 'topic');
     if (deniedOrPast) return { ...lexical, outcome: 'support' };
     return { ...semantic, selfDisclosure: semantic.kind === 'abuse-disclosure' ? isSelfDisclosure(text) : undefined };
   }

@@ -54,17 +54,19 @@ export function exemplarsHash(modelId: string, exemplars: readonly Exemplar[]): 
   return h.digest('hex').slice(0, 20);
 }
 
-/** The parts of a message that are read: the whole, and for a longer one each sentence and each pair of neighbours. */
+/** The parts of a message that are read: the whole, and for a longer one each sentence (a short one with its neighbour). */
 export function messageParts(text: string, minSentenceWords: number): string[] {
   const whole = semanticText(text);
   const ss = sentences(whole);
   if (ss.length <= 1) return [whole || '.'];
   const parts = new Set<string>([whole]);
+  // Each sentence alone; a short one ("got the pills.", "bye") read with its neighbour.
   for (let i = 0; i < ss.length; i++) {
-    if (ss[i].split(' ').length >= minSentenceWords) parts.add(ss[i]);
-    if (i + 1 < ss.length) parts.add(`${ss[i]}. ${ss[i + 1]}`);
+    if (ss[i].split(' ').length >= minSentenceWords + 2) parts.add(ss[i]);
+    else if (i + 1 < ss.length) parts.add(`${ss[i]}. ${ss[i + 1]}`);
+    else if (i > 0) parts.add(`${ss[i - 1]}. ${ss[i]}`);
   }
-  return [...parts].slice(0, 24);
+  return [...parts].slice(0, 16);
 }
 
 export interface PartScores {
@@ -86,8 +88,8 @@ export function fitModels(vectors: readonly Float32Array[], exemplars: readonly 
 /**
  * The semantic layer of the safety check. Two small logistic models over sentence vectors,
  * trained on the team's exemplars (knowledge/safety/exemplars.yaml): P(urgent) and P(risk is
- * the subject). Every part of a message is read (the whole, each sentence, each pair of
- * neighbouring sentences), so a risk said in passing inside a long message about school is
+ * the subject). Every part of a message is read (the whole, and each sentence, a short one
+ * with its neighbour), so a risk said in passing inside a long message about school is
  * heard; the most worrying part decides. The kind is the urgent kind whose nearest exemplars
  * are closest to that part. Plain TypeScript over the Embedder interface.
  */

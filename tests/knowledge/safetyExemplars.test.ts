@@ -32,6 +32,6 @@ describe('kb:check: the safety exemplars', function () {
     expect(runKbCheck(dir).some((p) => p.startsWith('safety/exemplars.yaml: '))).to.equal(true);
     const dir2 = copyKnowledge();
     editFile(dir2, 'safety/exemplars.yaml', '  suicidal:\n', '  suicidal:\n    - i want to kill myself\n');
-    expect(runKbCheck(dir2).some((p) => /is already given at/.test(p))).to.equal(true);
+    expect(runKbCheck(dir2).some((p) => /^safety\/exemplars.yaml: urgent.suicidal: .*(duplicate|already given)/.test(p))).to.equal(true);
   });
 });

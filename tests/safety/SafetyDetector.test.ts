@@ -48,7 +48,8 @@ describe('Safety check, both layers (SafetyDetector)', () => {
   it('if the model fails on a message, the words decide (leaning urgent)', async () => {
     embedder.failing = true;
     expect((await detector.assess('she wants to die')).outcome).to.equal('urgent');
-    expect((await detector.assess('how can school help my son who self-harms')).outcome).to.equal('urgent');
+    expect((await detector.assess('my son and self-harm, help')).outcome).to.equal('urgent');
+    expect((await detector.assess('how can school help my son who self-harms?')).outcome, 'a general question stays support').to.equal('support');
   });
 
   it('create() falls back to the lexical layer, with a warning, when there is no embedder', async () => {
