@@ -69,6 +69,9 @@ export function messageParts(text: string, minSentenceWords: number): string[] {
   return [...parts].slice(0, 16);
 }
 
+/** Fewer words than this never get support from the semantic layer alone. */
+export const MIN_SUPPORT_WORDS = 6;
+
 export interface PartScores {
   /** P(urgent) for the part. */
   urgent: number;
@@ -177,7 +180,11 @@ export class SemanticSafetyLayer {
   async assess(text: string): Promise<SafetyAssessment> {
     // A word or two ("yes please", "Trafford") is too little for sentence vectors to read
     // reliably; the lexical layer reads those.
-    if (semanticText(text).split(' ').filter(Boolean).length < this.model.minSentenceWords) return NO_RISK;
-    return this.decide(await this.partScores(text));
+    const words = semanticText(text).split(' ').filter(Boolean).length;
+    if (words < this.model.minSentenceWords) return NO_RISK;
+    const found = this.decide(await this.partScores(text));
+    // Support from vectors alone needs a sentence or more: short replies to the bot's own
+    // questions ("I'm his mum", "don't send it") sit near everything and carry no subject.
+    return found.outcome === 'support' && words < MIN_SUPPORT_WORDS ? NO_RISK : found;
   }
 }
