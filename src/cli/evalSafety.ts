@@ -181,7 +181,7 @@ export async function replayMidGuide(lines: readonly SafetyLine[], channelId = '
       if (l.label === 'urgent') {
         result.urgent++;
         if (URGENT_TITLES.test(reply)) result.urgentCard++;
-        else result.missed.push(`[${l.kind}/${l.style}] mid-guide, no urgent card${/\b999\b/.test(reply) ? ' (999 in the contacts shown)' : ', no 999'}: ${l.q.slice(0, 90)}`);
+        else result.missed.push(`[${l.kind}/${l.style}] mid-guide, no urgent card${/\b999\b/.test(reply) ? ' (999 in the reply: contacts or the safety line)' : ', no 999'}: ${l.q.slice(0, 90)}`);
         if (/\b999\b/.test(reply)) result.urgentWith999++;
         if (moved) result.urgentAnswerTaken++;
       } else {
@@ -195,13 +195,19 @@ export async function replayMidGuide(lines: readonly SafetyLine[], channelId = '
   return result;
 }
 
+/** A matcher set's line ({"q", "expect"}: urgent-help or a topic) read as a safety line: urgent-help is urgent, the rest not. */
+function asSafetyLine(l: SafetyLine & { expect?: string }): SafetyLine {
+  if (l.label) return l;
+  return { ...l, label: l.expect === 'urgent-help' ? 'urgent' : 'not-urgent', kind: l.expect === 'urgent-help' ? 'urgent-help' : 'matcher-question' };
+}
+
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const fileArg = args.indexOf('--file');
   const file = fileArg >= 0 ? path.resolve(args[fileArg + 1]) : path.join(SHARED_DIR, 'eval', 'safety-dev.jsonl');
-  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as SafetyLine);
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => asSafetyLine(JSON.parse(l) as SafetyLine & { expect?: string }));
   let detector: SafetyCheck;
   if (args.includes('--lexical-only')) detector = new SafetyDetector();
   else {

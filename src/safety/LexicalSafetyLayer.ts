@@ -139,7 +139,7 @@ const RISK: RiskPattern[] = [
   { kind: 'abuse-disclosure', pattern: /\bmakes? me (?:do (?:stuff|things|sexual)|touch|send (?:him|her) (?:pics|photos))\b/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:being|been|is being|am being|i'?m being)\s+(?:sexually\s+|physically\s+)?abused\b(?!\s+(?:in the past|years ago|when))/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:abus\w+)\s+(?:me|her|him)\b(?=.*\b(?:still|every|now|again|tonight|weekend|keeps)\b)/ },
-  { kind: 'abuse-disclosure', pattern: /\b(?:doesn'?t|don'?t|won'?t|never)\s+(?:feed|give)\s+(?:me|her|him)\s+(?:food|anything to eat)?\b/ },
+  { kind: 'abuse-disclosure', pattern: /\b(?:doesn'?t|don'?t|won'?t|never)\s+(?:feed (?:me|her|him)\b|give (?:me|her|him) (?:any )?(?:food|anything to eat|meals?)\b)/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:haven'?t|hasn'?t|have not|has not)\s+eaten\s+(?:since|for)\b/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:disclosed|told (?:me|us|staff|her teacher|his teacher)|disclosure)\b.*\b(?:abuse|hurts|hits|touch\w*|sexual)\b/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:dad|daddy|father|step-?dad|step-?father|mum|mummy|mother|step-?mum|boyfriend|girlfriend|partner|uncle|aunt|auntie|brother|sister|cousin|grandad|grandpa|granddad|carer|teacher|coach|escort|driver|neighbour|babysitter|man|woman)(?:'s (?:boyfriend|girlfriend|partner|friend|brother|mate))?\s+(?:hits|hurts|beats|kicks|slaps|touches|punches|chokes|burns|is hurting|is hitting|is touching|has been (?:hitting|hurting|touching))\s+(?:her|him|them|me)\b/ },
@@ -200,6 +200,9 @@ const RESOLVED =
 const NOW =
   /\b(?:tonight|today|right now|just (?:found|walked|told|said|discovered|seen|noticed|messaged|sent|rang|texted|done|did|taken|took|swallowed|admitted)|this (?:morning|evening|afternoon|week|weekend)|an hour ago|\d+ (?:mins?|minutes|hours?) ago|minutes ago|last night|again|every (?:day|night)|since (?:last night|this morning)|tomorrow|this friday)\b/;
 
+/** Something that happens from time to time, not now. */
+const HABITUAL = /\b(?:sometimes|often|usually|every time|whenever|at times|when (?:i|he|she|they) (?:get|gets|feel|feels|am|is|are)|anxiety|panic attacks?)\b/;
+
 /** Weaker signs of now ("I'm 21 now and doing well"): they override the past only when nothing says it is over. */
 const WEAK_NOW = /\b(?:now|at the moment|currently|these days|lately|still)\b/;
 
@@ -252,7 +255,10 @@ export class LexicalSafetyLayer {
       const ordered = [...matched.filter((r) => r.kind === 'abuse-disclosure' || r.kind === 'medical-emergency'), ...matched];
       for (const r of ordered.slice(0, 1)) {
         const denied = DENIAL.some((d) => d.test(s));
+        // "I can't breathe in lessons sometimes": a recurring symptom, not an emergency now.
+        const habitual = r.kind === 'medical-emergency' && HABITUAL.test(s) && !NOW.test(s);
         const past =
+          habitual ||
           (PAST.some((p) => p.test(s)) && !NOW.test(s) && (!WEAK_NOW.test(s) || RESOLVED.test(whole))) ||
           // A book, a lesson, or a death that has happened: the subject of the message, not a risk now.
           (MEDIA.test(s) && !NOW.test(s)) ||

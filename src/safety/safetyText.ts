@@ -65,7 +65,9 @@ export function safetyText(input: string): string {
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/gu, ' ')
+    .replace(/\p{Extended_Pictographic}/gu, ' ')
+    .replace(/[\u{1F3FB}-\u{1F3FF}]/gu, '')
+    .replace(/\u200d|\ufe0f/g, '')
     .replace(/([a-z])\1{2,}/g, '$1$1');
   for (const [pattern, replacement] of SLANG) t = t.replace(pattern, replacement);
   return t.replace(/\s+/g, ' ').trim();

@@ -28,7 +28,7 @@ describe('kb:check: the safety exemplars', function () {
 
   it('refuses a missing kind and a line given twice', () => {
     const dir = copyKnowledge();
-    editFile(dir, 'safety/exemplars.yaml', /\n  ligature:\n/, '\n  ligatures:\n');
+    editFile(dir, 'safety/exemplars.yaml', /\n {2}ligature:\n/, '\n  ligatures:\n');
     expect(runKbCheck(dir).some((p) => p.startsWith('safety/exemplars.yaml: '))).to.equal(true);
     const dir2 = copyKnowledge();
     editFile(dir2, 'safety/exemplars.yaml', '  suicidal:\n', '  suicidal:\n    - i want to kill myself\n');
