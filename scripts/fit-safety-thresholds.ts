@@ -29,7 +29,7 @@ import { DEFAULT_KNOWLEDGE_DIR } from '../src/knowledge/paths';
 /** Most hard-negative exemplars the combined detector may make urgent (cross-validated). */
 const MAX_FALSE_ALARMS = 0.05;
 /** Most hard-negative exemplars that may be shown contacts needlessly (the least serious error). */
-const MAX_UNNEEDED = 0.2;
+const MAX_UNNEEDED = 0.1;
 const FOLDS = 5;
 const L2 = 0.1;
 
