@@ -45,15 +45,16 @@ export function urgentActivity(answer: Answer, sourceLine: string, plainText: st
   if (!cards) return MessageFactory.text(plainText);
   const [first, ...rest] = blocks(answer.body);
   const sms = SMS.exec(answer.body);
-  const actions: Element[] = [openUrl('Call 999', 'tel:999')];
-  if (sms) actions.push(openUrl(`Text ${sms[1]} to ${sms[2]}`, `sms:${sms[2]}?body=${sms[1]}`));
+  // Shout is a text, not a call: in the card its line becomes a button that opens a text
+  // message (sms:), in its place in the list; the plain-text fallback keeps the line.
+  const shout = (e: Element) => !!sms && SMS.test(String(e.text));
   const body: Element[] = [
     { type: 'TextBlock', text: answer.title, weight: 'Bolder', size: 'Large', color: 'Attention', wrap: true, style: 'heading' },
     { ...first, weight: 'Bolder', spacing: 'Small' },
-    { type: 'ActionSet', actions },
-    ...rest,
-    { type: 'TextBlock', text: sourceLine, wrap: true, isSubtle: true, size: 'Small' },
+    { type: 'ActionSet', actions: [openUrl('Call 999', 'tel:999')] },
+    ...rest.map((e) => (shout(e) && sms ? { type: 'ActionSet', actions: [openUrl(`Text ${sms[1]} to ${sms[2]}`, `sms:${sms[2]}?body=${sms[1]}`)] } : e)),
   ];
+  body.push({ type: 'TextBlock', text: sourceLine, wrap: true, isSubtle: true, size: 'Small' });
   return MessageFactory.attachment(
     CardFactory.adaptiveCard({
       type: 'AdaptiveCard',

@@ -77,6 +77,7 @@ describe('The urgent card and the crisis contacts', () => {
     const card = adaptiveCard(cards.urgent(kb.get('urgent-help') as never, 'msteams')) as El;
     const sms = elements(card).find((e) => e.type === 'Action.OpenUrl' && String(e.url).startsWith('sms:'));
     expect(sms).to.include({ url: 'sms:85258?body=SHOUT' });
+    expect(JSON.stringify(card), 'the Shout line is the button, not text as well').to.not.include('**Shout**');
   });
 
   it('links numbers as written: tel: with the digits only', () => {
