@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/knowledge/**', 'src/matching/**', 'src/directory/**', 'src/callbacks/**', 'src/recognition/**', 'src/analytics/**'],
+    files: ['src/knowledge/**', 'src/matching/**', 'src/directory/**', 'src/callbacks/**', 'src/recognition/**', 'src/analytics/**', 'src/safety/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['botbuilder*', 'botframework-*', 'restify'] }],
     },

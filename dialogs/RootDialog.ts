@@ -15,6 +15,9 @@ import type { TopicUsage } from '../src/matching/TopicUsage';
 import type { TopicsSeen } from '../src/bot/TopicsSeen';
 import { noteEarlierTurn, noteTurn, turnId } from '../src/bot/TurnNotes';
 import { PICKED_NONE } from '../src/analytics/TurnRecord';
+import { NO_RISK, type SafetyAssessment } from '../src/safety/SafetyAssessment';
+import { SAFETY_TURN_KEY, supportContactsActivity } from '../src/bot/SafetyCards';
+import { supportsCards } from '../src/bot/AnswerCards';
 
 export const ROOT_DIALOG_ID = 'rootDialog';
 
@@ -104,13 +107,29 @@ export class RootDialog extends ComponentDialog {
     const action = readCardAction(activity.value);
     const state = this.state(innerDc);
 
-    // 1. Urgent help first, in every state of every dialog.
-    if (text && this.deps.answers.isUrgent(text)) {
+    // 1. The safety check first, in every state of every dialog. Urgent: the urgent card at once
+    // (for "Urgent help" too). Support: whatever else happens this turn, the crisis contacts after it.
+    // The finding is kept for the turn, so a guide's question never takes its answer from a risky message.
+    const found: SafetyAssessment = text ? await this.deps.answers.assess(text) : NO_RISK;
+    innerDc.context.turnState.set(SAFETY_TURN_KEY, found);
+    if (found.outcome === 'urgent') {
       noteTurn(innerDc.context, { outcome: 'urgent' });
-      await innerDc.context.sendActivity(this.deps.cards.urgent(this.deps.answers.urgentAnswer(), activity.channelId));
+      await innerDc.context.sendActivity(this.deps.cards.urgent(this.deps.answers.urgentAnswer(found), activity.channelId));
       if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
+    // Support: the contacts with the answer (after it), or before a dialog's next question.
+    const contacts = found.outcome === 'support' ? supportContactsActivity(found, supportsCards(activity.channelId)) : undefined;
+    if (contacts && innerDc.activeDialog) await innerDc.context.sendActivity(contacts);
+    const hadDialog = !!innerDc.activeDialog;
+    const result = await this.route(innerDc, text, action, state);
+    if (contacts && !hadDialog) await innerDc.context.sendActivity(contacts);
+    return result;
+  }
+
+  /** Everything after the safety check. */
+  private async route(innerDc: DialogContext, text: string, action: CardActionValue | undefined, state: RootState): Promise<DialogTurnResult> {
+    const { activity } = innerDc.context;
 
     // 2. Card buttons are actions, never matched as text.
     if (action && isRootCardAction(action)) return this.onCardAction(innerDc, action);
@@ -183,7 +202,7 @@ export class RootDialog extends ComponentDialog {
   private async answerQuestion(innerDc: DialogContext, text: string): Promise<DialogTurnResult> {
     const { context } = innerDc;
     const area = await this.area(context);
-    const response = await this.deps.answers.ask(text, area);
+    const response = await this.deps.answers.ask(text, area, context.turnState.get(SAFETY_TURN_KEY) as SafetyAssessment | undefined);
     const state = this.state(innerDc);
     noteTurn(context, { outcome: response.outcome, confidence: response.confidence, area, question: text, candidates: response.outcome === 'clarify' ? response.results.map((r) => topicId(r.answer)) : undefined });
     switch (response.outcome) {

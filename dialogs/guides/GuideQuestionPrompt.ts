@@ -6,6 +6,8 @@ import type { GuideQuestion, GuideReply } from './GuideQuestion';
 import { questionActivity } from './guideActivities';
 import { answerText } from '../../src/recognition/answerText';
 import { stripFiller } from '../../src/matching/QuestionFocus';
+import { SAFETY_LINE, type SafetyAssessment } from '../../src/safety/SafetyAssessment';
+import { SAFETY_TURN_KEY } from '../../src/bot/SafetyCards';
 
 /** What the guide passes when it asks a question: the question, already worded. */
 export interface GuidePromptOptions extends PromptOptions {
@@ -37,14 +39,17 @@ const RESTART = /^(start again|start this again|start (the )?(guide|questions|ch
 const SKIP = /^(skip|skip (it|this|that|this one|that one|this question|that question)|pass|next|next question|leave (it|that)( out)?|leave (this|that) one|rather not say|(i'?d )?prefer not to say|don'?t want to say)$/;
 const QUESTION_WORDS = /^(what|what's|whats|how|why|when|where|who|which|can|could|does|do|is|are|should|will|would|must|has|have|am|if|tell me|explain)\b/;
 
-type Classified = { kind: 'reply'; reply: GuideReply } | { kind: 'question'; response: AnswerResponse } | { kind: 'unreadable' };
+type Classified = { kind: 'reply'; reply: GuideReply } | { kind: 'question'; response: AnswerResponse } | { kind: 'unreadable' } | { kind: 'risky' };
 
 /**
  * Asks one question of a guide and reads the answer. Around every question it understands
  * "back", "start again" and "skip"; it answers a knowledge-base question asked mid-way and
  * then asks again ("Shall we carry on where we were?"); and it asks again with an example when
- * it cannot read an answer, twice at most, then offers to skip. The root dialog handles "help",
- * "cancel", "start over", "talk to someone" and the urgent-help check before this sees a message.
+ * it cannot read an answer, twice at most, then offers to skip; every re-ask ends with the safety
+ * line. It never takes an answer from a message the safety check found risky (urgent or support):
+ * "he said tonight he wants to die" is not how long support has been in place. The root dialog
+ * handles "help", "cancel", "start over", "talk to someone" and the safety check before this sees
+ * a message, and leaves its finding in the turn state.
  */
 export class GuideQuestionPrompt extends Prompt<GuideReply> {
   constructor(
@@ -76,6 +81,13 @@ export class GuideQuestionPrompt extends Prompt<GuideReply> {
     const c = await this.classify(context, options);
     if (c.kind === 'reply') return dc.endDialog(c.reply);
 
+    if (c.kind === 'risky') {
+      // Nothing is taken from it, and it does not count as a missed answer. (The root shows the
+      // contacts; an urgent message never reaches here.)
+      await context.sendActivity(questionActivity(context.activity.channelId, `When you're ready, we can carry on. ${options.text}\n\n${SAFETY_LINE}`, options.suggestions));
+      return Dialog.EndOfTurn;
+    }
+
     if (c.kind === 'question') {
       await this.sendKnowledgeAnswer(context, c.response);
       await context.sendActivity('Shall we carry on where we were?');
@@ -85,7 +97,7 @@ export class GuideQuestionPrompt extends Prompt<GuideReply> {
 
     state.failures++;
     if (state.failures <= MAX_REASKS) {
-      await context.sendActivity(questionActivity(context.activity.channelId, `Sorry, I didn't catch that. ${options.text}\n\n${options.example}`, options.suggestions));
+      await context.sendActivity(questionActivity(context.activity.channelId, `Sorry, I didn't catch that. ${options.text}\n\n${options.example}\n\n${SAFETY_LINE}`, options.suggestions));
       return Dialog.EndOfTurn;
     }
     if (!state.offeredSkip) {
@@ -93,7 +105,7 @@ export class GuideQuestionPrompt extends Prompt<GuideReply> {
       await context.sendActivity(
         questionActivity(
           context.activity.channelId,
-          `I'm still not sure what you mean. You can say "skip" to leave this question out, or answer in your own words. ${options.example}`,
+          `I'm still not sure what you mean. You can say "skip" to leave this question out, or answer in your own words. ${options.example}\n\n${SAFETY_LINE}`,
           ['Skip this question', ...options.suggestions],
         ),
       );
@@ -112,8 +124,15 @@ export class GuideQuestionPrompt extends Prompt<GuideReply> {
     if (SKIP.test(text)) return { kind: 'reply', reply: { kind: 'skip' } };
 
     const question = this.lookup(options.questionId);
+    // The safety check's finding for this message (the root's, or our own when used alone).
+    const found = (context.turnState.get(SAFETY_TURN_KEY) as SafetyAssessment | undefined) ?? (await this.deps.answers.assess(raw));
     let asked: AnswerResponse | undefined;
-    const ask = async () => (asked ??= await this.deps.answers.ask(raw, await this.deps.area?.(context)));
+    const ask = async () => (asked ??= await this.deps.answers.ask(raw, await this.deps.area?.(context), found));
+    if (found.outcome !== 'none') {
+      // A risky message is never an answer. A question in it is answered (urgent help when urgent).
+      const r = await ask();
+      return r.outcome === 'urgent' || (isAnswer(r) && /\?\s*$/.test(raw.trim())) ? { kind: 'question', response: r } : { kind: 'risky' };
+    }
     // A question about something else ("what is a SENCO?", "sorry, quick question - what's an EP?")
     // is answered, not misread as an answer; greetings and apologies in front do not hide it.
     const core = answerText(stripFiller(raw)) || text;

@@ -4,6 +4,8 @@ import type { Answer } from '../knowledge/Answer';
 import type { AnswerService } from '../matching/AnswerService';
 import { CardAction, type CardActionValue } from './CardActions';
 import { formatAnswerText } from '../matching/formatAnswerText';
+import { urgentActivity } from './SafetyCards';
+import { SAFETY_LINE } from '../safety/SafetyAssessment';
 
 /** Channels that render Adaptive Cards; everywhere else gets plain text with suggested actions. */
 const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'test']);
@@ -142,18 +144,9 @@ export class AnswerCards {
     );
   }
 
+  /** The urgent card, shown once: see SafetyCards.urgentActivity (999 first, tap-to-call numbers). */
   urgent(answer: Answer, channelId: string | undefined): Partial<Activity> {
-    const text = this.plainText(answer);
-    if (!supportsCards(channelId)) return MessageFactory.text(text);
-    const body: AdaptiveElement[] = [
-      { type: 'TextBlock', text: answer.title, weight: 'Bolder', size: 'Large', color: 'Attention', wrap: true, style: 'heading' },
-      { type: 'TextBlock', text: answer.body, wrap: true },
-      { type: 'TextBlock', text: this.sourceLine(answer), wrap: true, isSubtle: true, size: 'Small' },
-    ];
-    const activity = MessageFactory.attachment(card(body, [], text));
-    // Also as plain text, so the numbers are there even where the card does not render.
-    activity.text = text;
-    return activity;
+    return urgentActivity(answer, this.sourceLine(answer), this.plainText(answer), supportsCards(channelId));
   }
 
   clarify(candidates: Answer[], channelId: string | undefined): Partial<Activity> {
@@ -177,8 +170,11 @@ export class AnswerCards {
   none(channelId: string | undefined): Partial<Activity> {
     const text =
       "I'm sorry, I don't have a checked answer to that. I only answer questions about SEN support in schools, from published guidance. " +
-      'Your local SEND information, advice and support service (SENDIASS) can help: it is free, confidential and impartial.';
-    if (!supportsCards(channelId)) return MessageFactory.suggestedActions(['Talk to someone', 'Help'], `${text}\nSay "talk to someone" for their details.`);
+      'Your local SEND information, advice and support service (SENDIASS) can help: it is free, confidential and impartial.' +
+      `\n\n${SAFETY_LINE}`;
+    if (!supportsCards(channelId)) {
+      return MessageFactory.suggestedActions(['Talk to someone', 'Help'], text.replace(`\n\n${SAFETY_LINE}`, `\nSay "talk to someone" for their details.\n\n${SAFETY_LINE}`));
+    }
     return MessageFactory.attachment(
       card([{ type: 'TextBlock', text, wrap: true }], [submit('Talk to someone', { action: CardAction.TalkToSomeone })], text),
     );

@@ -7,7 +7,9 @@
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { createMatcher } from '../matching/createMatcher';
 import { AnswerService } from '../matching/AnswerService';
-import { UrgentDetector } from '../matching/UrgentDetector';
+import { createSafetyCheck } from '../safety/loadSharedEmbedder';
+import { SAFETY_LINE } from '../safety/SafetyAssessment';
+import { contactsFor } from '../safety/crisisContacts';
 import { answerJson } from '../matching/answerJson';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/paths';
 import { formatAnswerText } from '../matching/formatAnswerText';
@@ -30,20 +32,22 @@ export async function runAsk(argv: string[], knowledgeDir = DEFAULT_KNOWLEDGE_DI
   if (!['text', 'email'].includes(format)) return { code: 2, out: `--format must be text or email (it is "${format}")` };
   const kb = KnowledgeBase.fromFolder(knowledgeDir);
   const { matcher } = await createMatcher(kb, { semantic: process.env.MATCHING !== 'lexical', cacheDir: process.env.VECTOR_CACHE_DIR || undefined });
-  const service = new AnswerService(kb, matcher, new UrgentDetector());
+  const service = new AnswerService(kb, matcher, (await createSafetyCheck(knowledgeDir)).detector);
   const response = await service.ask(q, area);
+  // Support: the answer as usual, with the crisis contacts after it.
+  const contacts = response.safety.outcome === 'support' ? `\n\n${contactsFor(response.safety.kind).map((c) => `- ${c.text}`).join('\n')}` : '';
   if (json) return { code: 0, out: JSON.stringify(answerJson(response, service), null, 2) };
   const [first] = response.results;
   switch (response.outcome) {
     case 'urgent':
     case 'answer':
-      return { code: 0, out: formatAnswerText(first.answer, (f) => service.sourceLabel(f), format === 'email') };
+      return { code: 0, out: formatAnswerText(first.answer, (f) => service.sourceLabel(f), format === 'email') + contacts };
     case 'clarify':
-      return { code: 0, out: `Did you mean:\n${response.results.map((r, i) => `  ${i + 1}. ${r.answer.title}`).join('\n')}\n  or none of these?` };
+      return { code: 0, out: `Did you mean:\n${response.results.map((r, i) => `  ${i + 1}. ${r.answer.title}`).join('\n')}\n  or none of these?${contacts}` };
     case 'none':
       return {
         code: 0,
-        out: "I don't have a checked answer to that. Your local SEND information, advice and support service (SENDIASS) can help: it is free, confidential and impartial.",
+        out: `I don't have a checked answer to that. Your local SEND information, advice and support service (SENDIASS) can help: it is free, confidential and impartial.${contacts || `\n${SAFETY_LINE}`}`,
       };
   }
 }

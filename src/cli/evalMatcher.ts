@@ -13,7 +13,7 @@
 import path from 'node:path';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { AnswerService } from '../matching/AnswerService';
-import { UrgentDetector } from '../matching/UrgentDetector';
+import { createSafetyCheck } from '../safety/loadSharedEmbedder';
 import { createMatcher } from '../matching/createMatcher';
 import { DEFAULT_KNOWLEDGE_DIR, SHARED_DIR } from '../knowledge/paths';
 import { runFit } from './fitMatchPolicy';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   }
   const built = await createMatcher(kb, { semantic: !args.includes('--lexical') && process.env.MATCHING !== 'lexical' });
   if (built.lexicalOnlyReason) console.log(`Matching is lexical-only: ${built.lexicalOnlyReason}\n`);
-  const service = new AnswerService(kb, built.matcher, new UrgentDetector());
+  const service = new AnswerService(kb, built.matcher, (await createSafetyCheck(process.env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR)).detector);
   const fileArg = args.indexOf('--file');
   const files = fileArg >= 0 ? [path.resolve(args[fileArg + 1])] : [path.join(SHARED_DIR, 'eval', 'dev.jsonl'), path.join(SHARED_DIR, 'eval', 'dev-hard.jsonl'), TEAM_SET];
   const results = [];

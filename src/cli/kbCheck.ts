@@ -20,6 +20,8 @@ import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { AnswerMatcher, FITTED_POLICY } from '../matching/AnswerMatcher';
 import { MAX_ANSWER_GRADE, MAX_MEDIAN_GRADE, readabilityFigures } from '../knowledge/Readability';
 import { readAddedTopics } from '../knowledge/AddedTopics';
+import { loadSafetyExemplars } from '../safety/SafetyExemplars';
+import { checkSafetyExemplars } from '../safety/SafetyExemplarChecker';
 
 export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHARED_DIR): string[] {
   const sourcesDir = process.env.KB_SOURCES_DIR ? path.resolve(process.env.KB_SOURCES_DIR) : path.join(sharedDir, 'sources');
@@ -52,6 +54,9 @@ export function runKbCheck(knowledgeDir = DEFAULT_KNOWLEDGE_DIR, sharedDir = SHA
   const guides = new GuideLoader(knowledgeDir).load();
   problems.push(...guides.problems, ...new GuideChecker({ ...grounding, guides: guides.guides, listedSources: Object.keys(sources) }).check());
   problems.push(...ContentReview.drafts(knowledgeDir));
+  // The safety check's exemplars: schema, no duplicates, no line near an evaluation set's, model fitted on them.
+  const safety = loadSafetyExemplars(knowledgeDir);
+  problems.push(...safety.problems, ...checkSafetyExemplars(safety.exemplars, knowledgeDir, path.join(sharedDir, 'eval')));
   return problems.map(formatProblem);
 }
 

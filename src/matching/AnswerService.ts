@@ -1,10 +1,11 @@
 import type { Answer } from '../knowledge/Answer';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { AnswerMatcher, MatchOutcome } from './AnswerMatcher';
-import type { UrgentDetector } from './UrgentDetector';
+import type { SafetyAssessment, SafetyCheck } from '../safety/SafetyAssessment';
+import { URGENT_HELP_TOPIC, urgentTopicFor } from '../safety/SafetyAssessment';
 
 /** The knowledge-base answer given at once to anyone at risk now. */
-export const URGENT_TOPIC_ID = 'urgent-help';
+export const URGENT_TOPIC_ID = URGENT_HELP_TOPIC;
 
 export type AnswerOutcome = MatchOutcome | 'urgent';
 
@@ -18,34 +19,41 @@ export interface AnswerResponse {
   outcome: AnswerOutcome;
   confidence: number;
   results: ScoredAnswer[];
+  /** What the safety check found. `support`: show the crisis contacts with whatever is answered. */
+  safety: SafetyAssessment;
 }
 
 /**
- * One question in, one decision out: urgent help first, then the matcher's answer,
- * clarify or none, with each answer in its area's version where there is one.
- * The bot, the HTTP API and the command line all ask through this.
+ * One question in, one decision out: the safety check first (urgent help at once; for support,
+ * the answer with the crisis contacts alongside), then the matcher's answer, clarify or none,
+ * with each answer in its area's version where there is one. The bot, the HTTP API and the
+ * command line all ask through this.
  */
 export class AnswerService {
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly matcher: AnswerMatcher,
-    private readonly urgent: UrgentDetector,
+    private readonly safety: SafetyCheck,
   ) {}
 
-  isUrgent(text: string): boolean {
-    return this.urgent.isUrgent(text);
+  /** The safety check alone: it runs first on every message, in every dialog state. */
+  assess(text: string): Promise<SafetyAssessment> {
+    return this.safety.assess(text);
   }
 
-  /** The urgent-help answer (the same in every area: national numbers). */
-  urgentAnswer(): Answer {
-    const a = this.kb.get(URGENT_TOPIC_ID);
+  /** The urgent answer for what was found (the same in every area: national numbers). */
+  urgentAnswer(found?: Pick<SafetyAssessment, 'kind' | 'selfDisclosure'>): Answer {
+    const id = urgentTopicFor(found ?? {});
+    const a = this.kb.get(id) ?? this.kb.get(URGENT_TOPIC_ID);
     if (!a) throw new Error(`the knowledge base has no "${URGENT_TOPIC_ID}" answer`);
     return a;
   }
 
-  async ask(query: string, area?: string): Promise<AnswerResponse> {
-    if (this.urgent.isUrgent(query)) {
-      return { query, outcome: 'urgent', confidence: 1, results: [{ answer: this.urgentAnswer(), score: 1 }] };
+  /** `known`: the safety finding for this same text when the caller already has it (the bot, once a turn). */
+  async ask(query: string, area?: string, known?: SafetyAssessment): Promise<AnswerResponse> {
+    const safety = known ?? (await this.safety.assess(query));
+    if (safety.outcome === 'urgent') {
+      return { query, outcome: 'urgent', confidence: 1, results: [{ answer: this.urgentAnswer(safety), score: 1 }], safety };
     }
     const m = await this.matcher.match(query);
     return {
@@ -53,6 +61,7 @@ export class AnswerService {
       outcome: m.outcome,
       confidence: m.confidence,
       results: m.candidates.map((c) => ({ answer: this.kb.forArea(c.answer.id, area) ?? c.answer, score: c.score })),
+      safety,
     };
   }
 

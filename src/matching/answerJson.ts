@@ -1,8 +1,11 @@
 import { topicId } from '../knowledge/Answer';
 import type { AnswerResponse, AnswerService } from './AnswerService';
+import { contactsFor } from '../safety/crisisContacts';
+import { SAFETY_LINE } from '../safety/SafetyAssessment';
 
 /** The JSON shape of an answer decision, shared by GET /api/answers and `npm run ask -- --json`. */
 export function answerJson(response: AnswerResponse, answers: AnswerService) {
+  const { safety } = response;
   return {
     query: response.query,
     outcome: response.outcome,
@@ -16,5 +19,9 @@ export function answerJson(response: AnswerResponse, answers: AnswerService) {
       sources: answer.sources.map((s) => ({ file: s.file, label: answers.sourceLabel(s.file), section: s.section, quote: s.quote })),
       followUps: answer.followUps,
     })),
+    // The safety check's finding; with `support`, show `contacts` beside the answer.
+    safety: { outcome: safety.outcome, ...(safety.kind ? { kind: safety.kind } : {}) },
+    ...(safety.outcome === 'support' ? { contacts: contactsFor(safety.kind).map((c) => c.text) } : {}),
+    ...(response.outcome === 'none' && safety.outcome !== 'support' ? { safetyLine: SAFETY_LINE } : {}),
   };
 }

@@ -43,7 +43,8 @@ export async function createMatcher(kb: KnowledgeBase, options: MatcherOptions =
   const warnings: string[] = [];
   if (options.semantic === false) return { matcher: new AnswerMatcher(kb, undefined, policy, lexical), lexicalOnlyReason: 'MATCHING=lexical', warnings };
   try {
-    const embedder = new MemoisingEmbedder(await (options.embedder ?? (() => UniversalSentenceEncoder.shared()))());
+    const loaded = await (options.embedder ?? (() => UniversalSentenceEncoder.shared()))();
+    const embedder = loaded instanceof MemoisingEmbedder ? loaded : new MemoisingEmbedder(loaded);
     const cache = new VectorCache(options.cacheDir ?? DEFAULT_VECTOR_CACHE_DIR, embedder);
     const semantic = await SemanticScorer.build(kb, lexical.normaliser, embedder, cache, (w) => warnings.push(w));
     return { matcher: new AnswerMatcher(kb, semantic, policy, lexical), embedder, warnings };

@@ -1,5 +1,6 @@
 import { answerText } from './answerText';
 import { numbersIn } from './numberWords';
+import { saysAMomentNotALength } from './momentWords';
 
 const ZERO = /\b(none|no( reviews?| times?| cycles?)?|not yet|never|not once|zero|nil|nothing|hasn'?t been|haven'?t been|not been reviewed)\b/;
 const WORDS: Array<[RegExp, number]> = [
@@ -17,6 +18,8 @@ const WORDS: Array<[RegExp, number]> = [
 export function recognizeCount(input: string): number | undefined {
   const text = answerText(input);
   if (!text) return undefined;
+  // "two hours ago", "at 3pm": a time, not a count.
+  if (saysAMomentNotALength(text)) return undefined;
   const nums = numbersIn(text).filter((n) => Number.isInteger(n.value) && n.value >= 0 && n.value <= 100);
   if (nums.length > 0) return nums[0].value;
   for (const [pattern, n] of WORDS) if (pattern.test(text)) return n;

@@ -2,6 +2,7 @@ import { Culture, DateTimeOptions, recognizeDateTime } from '@microsoft/recogniz
 import { answerText } from './answerText';
 import { numbersIn } from './numberWords';
 import { TypoMender } from './TypoMender';
+import { saysAMomentNotALength } from './momentWords';
 
 export interface Duration {
   /** How long, in calendar months (one decimal place). */
@@ -36,6 +37,7 @@ const LAST_TERM = /\b(last term|since last term|the term before)\b/;
 const SCHOOL_YEAR_START = /\b(start|beginning) of (the |this )?(school |academic )?year\b|\bthis (school |academic )year\b|\bsince (the )?summer( holidays?)?\b/;
 const CHRISTMAS = /\b(since )?(christmas|xmas|the new year)\b/;
 const EASTER = /\b(since )?easter\b/;
+const SINCE_CUE = /\b(since|from|start(ed|ing|s)?|began|begun|back in|in|as of|for)\b/;
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
@@ -111,6 +113,8 @@ function monthsLabel(months: number, approximate: boolean): string {
 export function recognizeDuration(input: string, now: Date = new Date()): Duration | undefined {
   const text = mender.mend(answerText(input));
   if (!text) return undefined;
+  // "tonight", "an hour ago", "this morning": a moment, not how long support has been in place.
+  if (saysAMomentNotALength(text)) return undefined;
   const approximate = /\b(about|around|roughly|approximately|approx|nearly|almost|maybe|over|more than|just over|just under)\b/.test(text);
 
   if (NONE_YET.test(text)) return { months: 0, label: 'not started yet' };
@@ -144,7 +148,11 @@ export function recognizeDuration(input: string, now: Date = new Date()): Durati
       continue;
     }
     if (durations > 0) continue;
-    if (r.typeName === 'datetimeV2.daterange' || r.typeName === 'datetimeV2.date' || r.typeName === 'datetimeV2.datetime') {
+    // A date and time ("at 9 on Monday") is a moment; only a day or a range of days starts a length of time.
+    if (r.typeName === 'datetimeV2.daterange' || r.typeName === 'datetimeV2.date') {
+      // A date is a start only when it is said as one ("since September", "from Easter", or the
+      // date alone): "think friday is the day" mentions a day, it does not say since when.
+      if (!SINCE_CUE.test(text) && text.split(' ').length > 3) continue;
       // "since September" comes back as this year's and next year's: the start is the latest one not in the future.
       const starts = values
         .map((v) => v.start ?? v.value)

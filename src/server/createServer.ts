@@ -16,10 +16,12 @@ import { Readiness } from './Readiness';
 import { RequestGate } from './RequestGate';
 import type { Config } from '../config/Config';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import { createMatcher } from '../matching/createMatcher';
+import { createMatcher, DEFAULT_VECTOR_CACHE_DIR } from '../matching/createMatcher';
 import type { Embedder } from '../matching/Embedder';
 import { AnswerService } from '../matching/AnswerService';
-import { UrgentDetector } from '../matching/UrgentDetector';
+import { SafetyDetector } from '../safety/SafetyDetector';
+import type { SafetyCheck } from '../safety/SafetyAssessment';
+import { loadSharedEmbedder } from '../safety/loadSharedEmbedder';
 import { AnswerCards } from '../bot/AnswerCards';
 import { SenSupportBot } from '../bot/SenSupportBot';
 import { SqliteStorage } from '../bot/SqliteStorage';
@@ -69,6 +71,8 @@ export interface AppServices {
   callbacks: CallbackStore;
   /** Turn records for the officers' reports: as callbacks, ANALYTICS_STORE picks Azure Table Storage or SQLite. */
   analytics: AnalyticsStore;
+  /** The safety check run first on every message: both layers, or the lexical layer alone if the sentence model cannot load. */
+  safety: SafetyCheck;
 }
 
 export interface AppServer {
@@ -107,15 +111,29 @@ export interface BuildOptions {
   embedder?: () => Promise<Embedder>;
 }
 
+/** The safety check over the shared sentence model; if it cannot load, the lexical layer alone (logged). */
+async function createSafetyCheck(config: Config, logger: Logger, load: () => Promise<Embedder>): Promise<SafetyCheck> {
+  const embedder = await load().catch((err: Error) => {
+    logger.warn({ err: { type: err.name, message: err.message } }, 'the sentence model did not load');
+    return undefined;
+  });
+  const { detector, warning } = await SafetyDetector.create(config.knowledgeDir, embedder, config.vectorCacheDir ?? DEFAULT_VECTOR_CACHE_DIR);
+  if (warning) logger.warn(warning);
+  return detector;
+}
+
 /** Builds the whole server: knowledge, matcher, bot, adapter and routes. Does not listen. */
 export async function createServer(config: Config, overrides: Partial<AppServices> = {}, build: BuildOptions = {}): Promise<AppServer> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const kb = overrides.kb ?? KnowledgeBase.fromFolder(config.knowledgeDir);
-  const built = await createMatcher(kb, { semantic: config.matching === 'semantic', cacheDir: config.vectorCacheDir, embedder: build.embedder });
+  // One sentence model per process, shared by the matcher and the safety check (each message is embedded once).
+  const loadEmbedder = build.embedder ?? loadSharedEmbedder;
+  const built = await createMatcher(kb, { semantic: config.matching === 'semantic', cacheDir: config.vectorCacheDir, embedder: loadEmbedder });
   if (built.lexicalOnlyReason) logger.warn({ reason: built.lexicalOnlyReason }, 'matching is lexical-only');
   for (const warning of built.warnings) logger.warn({ reason: warning }, 'matching');
   const { matcher } = built;
-  const answers = overrides.answers ?? new AnswerService(kb, matcher, new UrgentDetector());
+  const safety = overrides.safety ?? (await createSafetyCheck(config, logger, loadEmbedder));
+  const answers = overrides.answers ?? new AnswerService(kb, matcher, safety);
   const cards = overrides.cards ?? new AnswerCards(answers);
   const storage = overrides.storage ?? createStorage(config);
   // Written with the eTag they were read with; SenSupportBot redoes a turn another instance overtook.
@@ -129,7 +147,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
   const analyticsRetention = new AnalyticsRetention(analytics, config.analyticsRetentionDays, logger);
   await analyticsRetention.start();
   const recorder = new TurnRecorder(analytics, { logQuestions: config.logQuestions, redactor: new Redactor(), log: logger });
-  const services: AppServices = { kb, answers, cards, storage, conversationState, userState, logger, areas, callbacks, analytics };
+  const services: AppServices = { kb, answers, cards, storage, conversationState, userState, logger, areas, callbacks, analytics, safety };
 
   const userProfile = userState.createProperty<UserProfile>('userProfile');
   const usage = new TopicUsage(new StorageUsageStore(storage), kb.answers.map((a) => a.id));

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
 import { AnswerMatcher } from '../../src/matching/AnswerMatcher';
 import { AnswerService } from '../../src/matching/AnswerService';
-import { UrgentDetector } from '../../src/matching/UrgentDetector';
+import { SafetyDetector } from '../../src/safety/SafetyDetector';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/paths';
 import { AnswerCards, MAX_VISIBLE_CARD_BUTTONS, splitAnswerBody } from '../../src/bot/AnswerCards';
 import { CardAction } from '../../src/bot/CardActions';
@@ -10,7 +10,7 @@ import { adaptiveCard } from '../support/activityText';
 
 type Node = Record<string, unknown>;
 const kb = KnowledgeBase.fromFolder(DEFAULT_KNOWLEDGE_DIR);
-const answers = new AnswerService(kb, new AnswerMatcher(kb), new UrgentDetector());
+const answers = new AnswerService(kb, new AnswerMatcher(kb), new SafetyDetector());
 const cards = new AnswerCards(answers);
 
 /** The actions a person sees before opening anything: those not inside a hidden container. */

@@ -4,14 +4,14 @@ import { expect } from 'chai';
 import { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
 import { AnswerMatcher } from '../../src/matching/AnswerMatcher';
 import { AnswerService } from '../../src/matching/AnswerService';
-import { UrgentDetector } from '../../src/matching/UrgentDetector';
+import { SafetyDetector } from '../../src/safety/SafetyDetector';
 import { AreaDirectory } from '../../src/directory/AreaDirectory';
 import { DEFAULT_KNOWLEDGE_DIR, SHARED_DIR } from '../../src/knowledge/paths';
 import { HAVE_READY, HandoffCards, SERVICE_PROMISE } from '../../src/bot/HandoffCards';
 import { activityText, adaptiveCard, submitActions } from '../support/activityText';
 
 const kb = KnowledgeBase.fromFolder(DEFAULT_KNOWLEDGE_DIR);
-const answers = new AnswerService(kb, new AnswerMatcher(kb), new UrgentDetector());
+const answers = new AnswerService(kb, new AnswerMatcher(kb), new SafetyDetector());
 const cards = new HandoffCards(answers);
 const directory = AreaDirectory.fromFolder(DEFAULT_KNOWLEDGE_DIR);
 const area = (name: string) => directory.get(name) ?? expect.fail(`no area ${name}`);

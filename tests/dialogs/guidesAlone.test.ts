@@ -7,7 +7,7 @@ import { GuideContent } from '../../src/knowledge/GuideContent';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/paths';
 import { AnswerMatcher } from '../../src/matching/AnswerMatcher';
 import { AnswerService } from '../../src/matching/AnswerService';
-import { UrgentDetector } from '../../src/matching/UrgentDetector';
+import { SafetyDetector } from '../../src/safety/SafetyDetector';
 import { AnswerCards } from '../../src/bot/AnswerCards';
 import { DiagnosisGuideDialog } from '../../dialogs/guides/DiagnosisGuideDialog';
 import { EhcAssessmentCheckDialog } from '../../dialogs/guides/EhcAssessmentCheckDialog';
@@ -17,7 +17,7 @@ import { activityText } from '../support/activityText';
 /** The guides on their own, with the real knowledge base and wording, and a known area. */
 describe('Guides on their own (DialogTestClient): the person\'s area and the result', () => {
   const kb = KnowledgeBase.fromFolder(DEFAULT_KNOWLEDGE_DIR);
-  const answers = new AnswerService(kb, new AnswerMatcher(kb), new UrgentDetector());
+  const answers = new AnswerService(kb, new AnswerMatcher(kb), new SafetyDetector());
   const base: Omit<GuideDeps, 'area'> = { answers, cards: new AnswerCards(answers), content: GuideContent.fromFolder(DEFAULT_KNOWLEDGE_DIR) };
 
   async function say(client: DialogTestClient, text: string): Promise<string[]> {

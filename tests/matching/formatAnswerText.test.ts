@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { runAsk } from '../../src/cli/ask';
 
-describe('Answers as text: npm run ask, and "Copy as text"', async () => {
+describe('Answers as text: npm run ask, and "Copy as text"', () => {
   it('prints the answer with its source for a terminal', async () => {
     const { code, out } = await runAsk(['what is the local offer']);
     expect(code).to.equal(0);

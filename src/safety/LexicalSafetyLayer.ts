@@ -1,0 +1,294 @@
+import type { SafetyAssessment, SupportKind, UrgentKind } from './SafetyAssessment';
+import { NO_RISK } from './SafetyAssessment';
+import { safetyText, sentences } from './safetyText';
+
+/**
+ * The high-precision layer of the safety check: phrases that say someone is at risk now, read
+ * sentence by sentence, with three questions asked of every sentence that has one:
+ *
+ * - Is it denied? "I'm not suicidal", "she says she isn't thinking of hurting herself",
+ *   "not at risk", "I'm safe": then it is the subject, not a risk now (support).
+ * - Is it in the past and over? "two years ago, fine since", "in Year 9", "used to": support,
+ *   unless the same sentence or message says now ("again tonight", "just found", "an hour ago").
+ * - Is it an idiom? "this waiting list is killing me", "dying to know", "could murder a
+ *   coffee", "my mum will kill me if…": removed before anything else is read.
+ *
+ * Words that name the subject without a person at risk ("suicide prevention training",
+ * "what is the school's self-harm policy") give support. Plain TypeScript: no Bot Framework.
+ */
+
+/** Idioms that use the words of danger without meaning it. Removed before the risk check. */
+const IDIOMS: RegExp[] = [
+  /\b(?:is|are|was|were|it'?s|that'?s|they'?re|this|these|those|feet|back|head|legs|heat|wait|waiting|list|paperwork|volume|noise|job|work|school|college|exams?|homework|council|la)\s+(?:\w+\s+){0,3}killing (?:me|us|him|her|them)\b/g,
+  /\b(?:is|are|'s|'re)\s+(?:literally\s+|actually\s+)?killing (?:me|us)\b/g,
+  /\b(?:could|would|'d)\s+(?:kill|murder)\s+(?:for|a|an|some)\b/g,
+  /\b(?:dying|died|dies|die)\s+(?:to|for|of (?:embarrassment|shame|laughter|boredom)|laughing|inside|a death)\b/g,
+  /\bto die for\b/g,
+  /\b(?:bored|scared|worried|frightened|sick|tired)\s+(?:\w+\s+)?to death\b/g,
+  /\b(?:going to|will|'ll|gonna|would|'d)\s+kill (?:me|him|her|them|us)\s+(?:if|when|for|because)\b/g,
+  /\b(?:mum|mom|dad|mam|nan|gran|teacher|senco|boss|sister|brother|wife|husband|partner)\s+(?:is\s+)?(?:going to|will|'ll|gonna|would)\s+kill\s+me\b/g,
+  /\bkill(?:ing)?\s+time\b/g,
+  /\b(?:she|he|they|you|mum|dad)'?d\s+kill\s+(?:me|us)\s+if\b/g,
+  /\bdead\s+(?:tired|end|easy|good|keen|set|line|lines|simple|on|funny|boring|in the water)\b/g,
+  /\bdeadline/g,
+  /\bcut(?:s|ting)?\s+(?:back|down|out|off|short|corners|in|up|his hours|her hours|their hours|the hours|funding|support)\b/g,
+  /\bjump(?:ed|ing)?\s+(?:at|through)\s+(?:the\s+)?(?:chance|hoops)\b/g,
+  /\b(?:overdose|overdosed)\s+(?:on|of)\s+(?:homework|screen|screens|tv|sugar|caffeine|coffee|paperwork|meetings)\b/g,
+  /\bshoot\s+me\b/g,
+  /\b(?:the\s+)?death of me\b/g,
+  /\b(?:going to|gonna|will|'ll|might)\s+die\s+(?:if|when|of|from)\s+(?:i|he|she|we|they|another|one more|this|the)\b(?!.*\b(?:myself|pills|tablets)\b)/g,
+  /\b(?:my\s+)?life (?:is|will be) over (?:if|when)\b/g,
+  /\bend of (?:my|the) (?:rope|tether)\b/g,
+  /\bheart attack\b(?=.*(?:results|laugh|😂|joke))/g,
+  /\bkilling it\b/g,
+  /\bkiller (?:question|app|workload)\b/g,
+  /\bdrop(?:ped)?\s+dead\s+(?:tired|gorgeous)\b/g,
+];
+
+/** A person (or the writer) as the one at risk. */
+const SELF = "(?:myself|himself|herself|themselves|themself|my ?self|him ?self|her ?self)";
+
+interface RiskPattern {
+  kind: UrgentKind;
+  pattern: RegExp;
+}
+
+/** Signs of risk now, each a whole phrase: single words like "die" alone never trigger. */
+const RISK: RiskPattern[] = [
+  // Suicidal thoughts and intent.
+  { kind: 'suicidal', pattern: new RegExp(`\\bkill(?:ing|ed|s)?\\s+${SELF}`) },
+  { kind: 'suicidal', pattern: /\bsuicidal\b/ },
+  { kind: 'suicidal', pattern: /\b(?:thinking|thought|thoughts|think|thinks|talking|talks|talk|talked|planning|plan|plans|attempt|attempted|tried|going to|want to|wants to|commit|committing)\s+(?:about\s+|of\s+)?(?:a\s+)?suicide\b/ },
+  { kind: 'suicidal', pattern: /\b(?:end|ending|take|taking|ended|took|finish|finishing)\s+(?:it all|it tonight|it today|it now|everything|(?:my|his|her|their|your)\s+(?:own\s+)?life)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:want|wants|wanted|wanting|planning|plan|plans|ready|decided)\s+to\s+(?:die|be dead|end it)\b/ },
+  { kind: 'suicidal', pattern: /\bgoing to (?:end it|be dead|end (?:my|his|her) life|do it tonight)\b/ },
+  { kind: 'suicidal', pattern: /\bwish(?:es|ed)?\s+(?:i|he|she|they)\s+(?:was|were|could be)\s+dead\b/ },
+  { kind: 'suicidal', pattern: /\bwish(?:es|ed)?\s+(?:i|he|she|they)\s+(?:wasn'?t|weren'?t|was not|were not)\s+(?:alive|here|born|around)\b/ },
+  { kind: 'suicidal', pattern: /\bwish(?:es|ed)?\s+(?:i|he|she|they)\s+(?:could\s+)?(?:just\s+)?(?:stop existing|disappear forever|not exist|never wake up|die|not wake up)\b/ },
+  { kind: 'suicidal', pattern: /\bbetter off (?:dead|without (?:me|him|her|them))\b/ },
+  { kind: 'suicidal', pattern: /\b(?:do not|don'?t|doesn'?t|does not|didn'?t|did not|no longer|not)\s+(?:really\s+)?want(?:ing)?\s+to\s+(?:be\s+)?(?:alive|live|living|be here|exist|wake up|be around|carry on|go on)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:hope|hoping|wish|wishing)\s+(?:i|he|she)\s+(?:don'?t|doesn'?t|do not|does not|won'?t|never)\s+wake up\b/ },
+  { kind: 'suicidal', pattern: /\b(?:wouldn'?t|would not|won'?t|don'?t)\s+care if (?:i|he|she)\s+(?:didn'?t|did not|don'?t|never)\s+wake up\b/ },
+  { kind: 'suicidal', pattern: /\bno (?:point|reason) (?:in\s+)?(?:living|being alive|being here|being around|carrying on|going on|to live)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:can'?t|cannot)\s+(?:go on|carry on)\s+(?:living|any ?more|like this)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:won'?t|will not|wont)\s+be\s+(?:around|here|a (?:problem|burden)(?: for [\w ]+)?)\s+(?:much|for much|any)\s+(?:longer|more)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:sleep|go to sleep|fall asleep)\s+(?:forever|and never wake up|and not wake up)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:jump|jumping|throw (?:myself|himself|herself))\s+(?:off|from|in front of|under)\s+(?:a|the|my)?\s?(?:bridge|building|roof|cliff|train|car|bus|lorry|balcony|multi[\s-]?storey|car park)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:step|stepping|walk|walking)\s+(?:in front of|into)\s+(?:a|the)\s+(?:train|bus|lorry|traffic|road|sea|river)\b/ },
+  { kind: 'suicidal', pattern: /\bwants? (?:it all|everything|all of it|it) to (?:stop|end) (?:for good|forever|permanently)\b|\bwants? (?:it all|everything) to (?:stop|end)\b/ },
+  { kind: 'suicidal', pattern: /\bwon'?t be needing (?:it|them|that|any of (?:it|this|them))\b|\bwon'?t be (?:here|around) (?:for|by|next|at|to see)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:i'?ll|i will|going to|want to|just want to|wish i could|soon i'?ll)\s+be with (?:my |our )?(?:mum|mam|mom|dad|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|brother|sister|friend|him|her|them)\b(?:\s+(?:soon|again|in heaven|up there))?(?=.*\b(?:died|passed|lost|gone|death|funeral|heaven|miss)\b)|\b(?:died|passed|lost|funeral)\b.*\b(?:i'?ll|i will|going to|want to|just want to|wish i could)\s+be with (?:her|him|them|my \w+)\b/ },
+  // Plans and means.
+  { kind: 'plan-means', pattern: /\b(?:saving|saved|saving up|stockpil\w*|hoard\w*|collect\w*|hiding|hidden|stash\w*)\s+(?:up\s+)?(?:my\s+|his\s+|her\s+|all\s+)?(?:[\w']+\s+){0,2}(?:pills|tablets|meds|medication|paracetamol|painkillers)\b/ },
+  { kind: 'plan-means', pattern: /\b(?:got|have|bought|found)\s+(?:the|my|enough)\s+(?:pills|tablets|rope)\b.*\b(?:tonight|today|tomorrow|ready|now|weekend)\b/ },
+  { kind: 'plan-means', pattern: /\b(?:pills|tablets)\s+(?:are\s+)?ready\b/ },
+  { kind: 'plan-means', pattern: /\b(?:how|ways) to (?:kill (?:yourself|myself)|die|overdose|end (?:it|your life))\b/ },
+  { kind: 'plan-means', pattern: /\bhow many\b[\w\s']{0,40}\b(?:would|to)\s+(?:kill|be (?:fatal|an overdose|lethal)|overdose)\b/ },
+  { kind: 'plan-means', pattern: /\b(?:lethal|fatal)\s+(?:dose|amount)\b/ },
+  // Goodbyes.
+  { kind: 'farewell', pattern: /\b(?:goodbye|suicide)\s+(?:note|letter|letters|message)s?\b/ },
+  { kind: 'farewell', pattern: /\b(?:to (?:be )?open(?:ed)? (?:later|after|when))\b/ },
+  { kind: 'farewell', pattern: /\bsee you (?:all )?on the other side\b/ },
+  { kind: 'farewell', pattern: /\b(?:written|wrote|writing|left)\s+(?:goodbye\s+)?(?:letters|notes)\s+(?:to|for)\s+(?:everyone|everybody|all of (?:you|them)|both of them|each of (?:them|you)|my (?:family|mum|dad|kids|children|boys|girls|friends))\b/ },
+  { kind: 'farewell', pattern: /\b(?:giv(?:en|ing)|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|my|their)\s+(?:\w+\s+){0,2}(?:things|stuff|belongings|possessions|games|xbox|clothes|pets?|cat|dog)\s+(?:away\s+)?(?:to|and)\b.*\b(?:goodbye|bye|letter|note|sorted)\b/ },
+  // Self-harm now.
+  { kind: 'self-harm', pattern: new RegExp(`\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|burnt|burned|scratch|scratching|hit|hitting|punch|punching|starve|starving)\\s+${SELF}`) },
+  { kind: 'self-harm', pattern: /\bself-harm(?:ing|ed|s)?\b(?=.*\b(?:right now|tonight|today|again|just|this (?:morning|evening|afternoon)|bleeding|stitches|deep|can'?t stop|won'?t stop|urge)\b)/ },
+  { kind: 'self-harm', pattern: /\b(?:right now|tonight|today|again|just)\b.*\bself-harm(?:ing|ed|s)?\b/ },
+  { kind: 'self-harm', pattern: /\bcutting\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|skin|thighs?|stomach)\b/ },
+  { kind: 'self-harm', pattern: /\b(?:urge|urges)\s+to\s+(?:cut|self-harm|burn|hurt)\b/ },
+  { kind: 'self-harm', pattern: /\b(?:can'?t|cannot|won'?t|will not)\s+stop\s+(?:the\s+)?bleeding\b/ },
+  { kind: 'self-harm', pattern: /\b(?:fresh|new|deep)\s+(?:cuts|wounds|burns|scratches)\b/ },
+  // Overdose and poisoning.
+  { kind: 'overdose', pattern: /\boverdos(?:e|ed|es|ing)\b/ },
+  { kind: 'overdose', pattern: /\b(?:taken|took|swallowed|swallow|take|taking|had|downed|necked)\s+(?:like\s+|about\s+|around\s+)?(?:[\w']+\s+){0,2}(?:\d+|load|loads|lot|lots|too many|packet|packets|box|boxes|bottle|handful|all|whole|strip|twenty|thirty|fifty)\s+(?:of\s+)?(?:[\w']+\s+){0,3}(?:pills|tablets|paracetamol|medication|meds|painkillers|ibuprofen|sleeping pills)\b/ },
+  { kind: 'overdose', pattern: /\b(?:swallowed|drank|drunk|drinking|ate|eaten|bit into|bitten|licked)\s+(?:some\s+|a\s+|the\s+)?(?:bleach|button battery|battery|batteries|laundry (?:pod|capsule|tablet)|washing (?:pod|capsule|tablet)|dishwasher tablet|detergent|disinfectant|weed ?killer|antifreeze|magnets?)\b/ },
+  { kind: 'overdose', pattern: /\b(?:button battery|laundry pod|washing capsule)\b/ },
+  // Ligature and strangulation.
+  { kind: 'ligature', pattern: /\b(?:noose|ligature|strangl\w*)\b/ },
+  { kind: 'ligature', pattern: new RegExp(`\\b(?:hang|hanging|hanged|hung)\\s+${SELF}`) },
+  { kind: 'ligature', pattern: /\b(?:tried|trying|try|attempt\w*)\s+to\s+hang\b/ },
+  { kind: 'ligature', pattern: /\b(?:round|around)\s+(?:my|his|her|their)\s+(?:own\s+)?(?:neck|throat)\b/ },
+  { kind: 'ligature', pattern: /\b(?:blackout|black out|pass ?out|passing out|choking|fainting)\s+(?:challenge|game)\b/ },
+  // Missing.
+  { kind: 'missing', pattern: /\b(?:is|has gone|gone|went|been|reported|now|still|child|pupil|daughter|son|boy|girl)\s+missing\b(?!\s+(?:school|lessons?|class|out|work|days|the bus|registration|a lot|homework))/ },
+  { kind: 'missing', pattern: /\b(?:hasn'?t|has not|didn'?t|did not|never)\s+(?:come|came|got|get|arrived?)\s+(?:back\s+)?home\b/ },
+  { kind: 'missing', pattern: /\b(?:ran|run|running)\s+away\b(?!\s+from\s+(?:the\s+)?(?:topic|question|problem))/ },
+  { kind: 'missing', pattern: /\babscond\w*\b/ },
+  { kind: 'missing', pattern: /\b(?:left|walked out of|got out of|ran out of|escaped from|slipped out of)\s+(?:the\s+)?(?:school\s+)?(?:site|grounds|building|gates?)\b(?=.*\b(?:can'?t find|not (?:been )?(?:seen|found)|no one knows|nobody knows|missing|police|road|canal|river)\b)/ },
+  { kind: 'missing', pattern: /\b(?:can'?t|cannot|can not)\s+find\s+(?:him|her|them|my (?:son|daughter|child|boy|girl))\b/ },
+  { kind: 'missing', pattern: /\bnot coming (?:back|home)\b/ },
+  { kind: 'missing', pattern: /\b(?:no ?one|nobody|no-one)\s+knows where (?:he|she|they) (?:is|are|has gone|went)\b/ },
+  { kind: 'missing', pattern: /\bmissing (?:since|for (?:\d+|an?|over|hours|two|three)|from (?:home|care|school|the unit))\b/ },
+  { kind: 'missing', pattern: /\b(?:didn'?t|did not|never|hasn'?t|has not|not)\s+(?:come|came|been)\s+back\b/ },
+  { kind: 'missing', pattern: /\bdon'?t (?:come )?look(?:ing)? for me\b/ },
+  // Danger from another person.
+  { kind: 'danger-from-other', pattern: /\b(?:going to|threaten\w*(?: to)?|says (?:he|she|they)'?(?:s|ll| will| are| is)(?: going to)?|said (?:he|she|they)'?d|said (?:he|she|they) would|will|'ll)\s+(?:kill|stab|hurt|strangle|beat|batter|attack|shoot)\s+(?:me|us|him|her|them|my)\b/ },
+  { kind: 'danger-from-other', pattern: /\b(?:in|into)\s+(?:immediate|serious)\s+danger\b/ },
+  { kind: 'danger-from-other', pattern: /\b(?:knife|knives|gun|machete|weapon)\b(?=.*\b(?:threat|threaten|hurt|kill|stab|shouting|taking|in (?:his|her) hand|outside|reception|waving|now)\b)/ },
+  { kind: 'danger-from-other', pattern: /\b(?:someone|a man|a woman|a car|a guy|he|they)(?:'s|\s+is|\s+are)?\s+following\s+(?:me|us|him|her)\b/ },
+  { kind: 'danger-from-other', pattern: /\b(?:send|share|post|leak)\s+(?:my|the|her|his)?\s?(?:pics|photos|pictures|nudes|videos|images)\b.*\b(?:unless|if i don'?t|if she doesn'?t|if he doesn'?t|or else)\b/ },
+  { kind: 'danger-from-other', pattern: /\b(?:sextort\w*|blackmail\w*|county lines|cuckoo\w*|groom(?:ed|ing))\b/ },
+  { kind: 'danger-from-other', pattern: /\b(?:meet|meeting)\s+(?:up with\s+)?(?:a|an|this|some)?\s?(?:man|guy|adult|older (?:man|boy|lad|guy)|stranger|'?friend'?|someone)\s+(?:she|he|they|i)\s+(?:met|found|talk(?:s|ed)? to)\s+online\b/ },
+  { kind: 'danger-from-other', pattern: /\b(?:hit|punched|kicked|beat|strangled|grabbed|attacked)\s+(?:me|her|him)\b.*\b(?:locked|won'?t let|can'?t get out|taken my phone|took (?:my|her|his) phone)\b/ },
+  { kind: 'danger-from-other', pattern: /\b(?:scared|afraid|frightened)\s+(?:to go home|of what he'?ll do|of what she'?ll do|for my life)\b/ },
+  // A child disclosing abuse that is going on.
+  { kind: 'abuse-disclosure', pattern: /\b(?:hits|hit|hurts|beats|beat|kicks|slaps|punches|chokes|burns|whips|belts)\s+me\b/ },
+  { kind: 'abuse-disclosure', pattern: /\btouch(?:es|ed|ing)\s+(?:me|him|her)\b(?!\s+(?:on the (?:arm|shoulder)|gently))/ },
+  { kind: 'abuse-disclosure', pattern: /\b(?:does|do|did|doing)\s+(?:stuff|things)\s+(?:to me|i don'?t like|that i don'?t like|she doesn'?t like|he doesn'?t like)\b/ },
+  { kind: 'abuse-disclosure', pattern: /\bmakes? me (?:do (?:stuff|things|sexual)|touch|send (?:him|her) (?:pics|photos))\b/ },
+  { kind: 'abuse-disclosure', pattern: /\b(?:being|been|is being|am being|i'?m being)\s+(?:sexually\s+|physically\s+)?abused\b(?!\s+(?:in the past|years ago|when))/ },
+  { kind: 'abuse-disclosure', pattern: /\b(?:abus\w+)\s+(?:me|her|him)\b(?=.*\b(?:still|every|now|again|tonight|weekend|keeps)\b)/ },
+  { kind: 'abuse-disclosure', pattern: /\b(?:doesn'?t|don'?t|won'?t|never)\s+(?:feed (?:me|her|him)\b|give (?:me|her|him) (?:any )?(?:food|anything to eat|meals?)\b)/ },
+  { kind: 'abuse-disclosure', pattern: /\b(?:haven'?t|hasn'?t|have not|has not)\s+eaten\s+(?:since|for)\b/ },
+  { kind: 'abuse-disclosure', pattern: /\b(?:disclosed|told (?:me|us|staff|her teacher|his teacher)|disclosure)\b.*\b(?:abuse|hurts|hits|touch\w*|sexual)\b/ },
+  { kind: 'abuse-disclosure', pattern: /\b(?:dad|daddy|father|step-?dad|step-?father|mum|mummy|mother|step-?mum|boyfriend|girlfriend|partner|uncle|aunt|auntie|brother|sister|cousin|grandad|grandpa|granddad|carer|teacher|coach|escort|driver|neighbour|babysitter|man|woman)(?:'s (?:boyfriend|girlfriend|partner|friend|brother|mate))?\s+(?:hits|hurts|beats|kicks|slaps|touches|punches|chokes|burns|is hurting|is hitting|is touching|has been (?:hitting|hurting|touching))\s+(?:her|him|them|me)\b/ },
+  // A parent or carer at breaking point.
+  { kind: 'carer-crisis', pattern: /\b(?:scared|afraid|frightened|terrified|worried)\s+(?:of\s+)?(?:what\s+)?i(?:'?ll|'?m going to| might| will| could)\s+(?:do|hurt|harm)\b/ },
+  { kind: 'carer-crisis', pattern: /\b(?:i|she|he)\s+(?:shook|shake|smacked|hit|hurt)\s+(?:the baby|my baby|him|her)\s+(?:hard|earlier|again)\b/ },
+  { kind: 'carer-crisis', pattern: /\b(?:take|taking|took)\s+(?:him|her|them|the (?:kids|children|boys|girls)|both of them|my (?:son|daughter|kids|children))\s+with\s+(?:me|her|him)\b/ },
+  { kind: 'carer-crisis', pattern: /\b(?:hurt|harm|kill)\s+(?:my (?:son|daughter|child|kids|children|baby)|the (?:kids|children|baby))\b/ },
+  // A medical emergency now.
+  { kind: 'medical-emergency', pattern: /\b(?:seizure|seizures|fit|fits|fitting|seizing)\b.*\b(?:won'?t stop|not stopp\w*|hasn'?t stopped|still (?:going|fitting|seizing)|(?:over|more than|for) (?:5|five|\d{2}|ten|fifteen) (?:mins?|minutes)|\d+ mins?|first (?:ever|time)|never had one|without (?:coming round|waking))\b/ },
+  { kind: 'medical-emergency', pattern: /\b(?:still|keeps?) (?:fitting|seizing)\b/ },
+  { kind: 'medical-emergency', pattern: /\b(?:having|had|has had) (?:a|his|her) first (?:ever )?(?:seizure|fit)\b/ },
+  { kind: 'medical-emergency', pattern: /\b(?:not|isn'?t|stopped|isnt|is not|can'?t|struggling to|difficulty|trouble)\s+(?:breathing|breathe)\b/ },
+  { kind: 'medical-emergency', pattern: /\b(?:unconscious|unresponsive|not responding|won'?t wake up|can'?t wake (?:him|her)|collapsed|gone (?:blue|grey)|turning (?:blue|grey)|lips (?:look |are |going )?blue)\b/ },
+  { kind: 'medical-emergency', pattern: /\banaphyla\w*|\bepi-?pen\b(?=.*\b(?:swell\w*|now|where|how|can'?t breathe)\b)|\b(?:lips|face|tongue|throat)\s+(?:\w+\s+){0,2}swell\w*/ },
+  { kind: 'medical-emergency', pattern: /\bchok(?:ing|ed)\b(?!\s+(?:game|challenge|up))(?=.*\b(?:can'?t breathe|not breathing|gone quiet|grey|blue|back blows|now|help)\b)/ },
+  { kind: 'medical-emergency', pattern: /\binhaler (?:isn'?t|is not|not|isnt) (?:helping|working)\b|\bcan'?t (?:finish (?:his|her|my|their) sentences|get (?:his|her|my|their) breath)\b/ },
+  { kind: 'medical-emergency', pattern: /\bchoking\b(?!\s+(?:game|challenge|hazard|risk))/ },
+  { kind: 'medical-emergency', pattern: /\bbleeding heavily\b|\bhypo\b(?=.*\b(?:not responding|no change|unconscious|confused|won'?t)\b)/ },
+];
+
+/** The subject named without a person at risk: support. */
+const TOPIC: Array<{ kind: SupportKind; pattern: RegExp }> = [
+  { kind: 'bereaved-by-suicide', pattern: /\b(?:died by suicide|took (?:his|her|their) own life|killed (?:himself|herself|themselves)|lost (?:\w+\s+){0,3}to suicide|suicide of)\b/ },
+  { kind: 'suicide-topic', pattern: /\bsuicid\w*|\b(?:ending|end) (?:his|her|their|my) life\b|\bsafety plan\b|\bcrisis (?:team|plan|line)\b|\bpapyrus\b|\bsamaritans\b(?=.*\b(?:number|call|ring|helpline|what is)\b)/ },
+  { kind: 'self-harm-topic', pattern: /\bself-harm\w*|\bcutting\b(?=.*\b(?:history|camhs|plan|arms?|herself|himself)\b)|\boverdos\w*|\bhurt(?:ing)? (?:him|her|my|them)sel(?:f|ves)\b/ },
+  { kind: 'abuse-topic', pattern: /\b(?:abus\w*|neglect\w*|safeguarding (?:concern|referral|report)|child protection|sexual exploitation|cse\b|grooming|domestic violence|report (?:a )?concern about a child|worried about a child)\b/ },
+];
+
+/** A sentence that denies the risk: "not suicidal", "isn't thinking of hurting herself", "I'm safe". */
+const DENIAL: RegExp[] = [
+  /\b(?:not|isn'?t|aren'?t|wasn'?t|never|no longer|not been|hasn'?t been)\s+(?:\w+\s+){0,2}(?:suicidal|self-harming|at risk|in danger|in crisis|an emergency|urgent)\b/,
+  /\b(?:isn'?t|aren'?t|am not|'m not|is not|not|hasn'?t|has not|haven'?t|have not|doesn'?t|does not|don'?t|do not|wouldn'?t|would not|won'?t|will not|never)\s+(?:\w+\s+){0,3}(?:thinking (?:of|about)|thoughts of|want(?:ing)? to|going to|planning to|intend(?:ing)? to|done|did|do)\s+(?:\w+\s+){0,2}(?:hurt\w*|harm\w*|kill\w*|suicid\w*|end\w*|die|anything (?:stupid|silly))\b/,
+  /\b(?:i'?m|i am|she'?s|he'?s|she is|he is|they'?re|they are)\s+(?:completely\s+|totally\s+|perfectly\s+)?safe\b/,
+  /\b(?:no|denied|denies|denying)\s+(?:\w+\s+){0,2}(?:thoughts of|suicidal|self-harm|intent|plans?)\b/,
+  /\b(?:said|says|told me)\s+['"]?(?:no|nope|she hasn'?t|he hasn'?t|she wouldn'?t|he wouldn'?t|she isn'?t|he isn'?t)\b/,
+  /\bnot (?:gonna|going to) do anything (?:stupid|silly)\b/,
+];
+
+/** The sentence puts it in the past, and over: "two years ago", "in Year 9", "used to", "fine since". */
+const PAST: RegExp[] = [
+  /\b(?:\d+|a|one|two|three|four|five|six|several|a few|many|some)\s+(?:years?|months?|terms?)\s+(?:ago|back)\b/,
+  /\b(?:years|ages) ago\b/,
+  /\bused to\b/,
+  /\bwhen (?:i|he|she|they) (?:was|were) (?:younger|little|small|\d+|[a-z]+teen|in (?:year|yr|primary))\b/,
+  /\b(?:back )?in (?:year|yr|y)\s?\d{1,2}\b(?!.*\b(?:pupil|student|girl|boy) (?:says|said|told|has|is)\b)/,
+  /\bback in\b/,
+  /\b(?:history of|historic(?:al)?|previous(?:ly)?|in the past|past)\b/,
+  /\b(?:last|the) (?:year|summer|spring|autumn|winter)\b(?!.*\b(?:tonight|today|now|again)\b)/,
+  /\bin (?:primary|20[012]\d|19\d\d)\b/,
+];
+
+/** Signs it is over: "fine since", "doing well", "discharged", "sorted", "thriving". */
+const RESOLVED =
+  /\b(?:fine|well|good|ok|okay|better|great|brilliant|stable|thriving|settled|safe|sorted|recovered)\s*(?:now|since|for|ever since)?\b|\bdoing (?:well|really well|ok|okay|better|fine|great)\b|\bdischarged\b|\bsince then\b|\b(?:none|nothing) (?:since|for)\b|\bnot (?:happening|since)\b|\bclosed\b|\bdealt with\b/;
+
+/** Signs it is now: these override the past. */
+const NOW =
+  /\b(?:tonight|today|right now|just (?:found|walked|told|said|discovered|seen|noticed|messaged|sent|rang|texted|done|did|taken|took|swallowed|admitted)|this (?:morning|evening|afternoon|week|weekend)|an hour ago|\d+ (?:mins?|minutes|hours?) ago|minutes ago|last night|again|every (?:day|night)|since (?:last night|this morning)|tomorrow|this friday)\b/;
+
+/** Something that happens from time to time, not now. */
+const HABITUAL = /\b(?:sometimes|often|usually|every time|whenever|at times|when (?:i|he|she|they) (?:get|gets|feel|feels|am|is|are)|anxiety|panic attacks?)\b/;
+
+/** Weaker signs of now ("I'm 21 now and doing well"): they override the past only when nothing says it is over. */
+const WEAK_NOW = /\b(?:now|at the moment|currently|these days|lately|still)\b/;
+
+/** The sentence is about a book, play, film, lesson or video: the subject, not a person at risk. */
+const MEDIA =
+  /\b(?:book|novel|play|film|movie|character|set text|poem|poetry|story|stories|lesson|pshe|rshe|assembly|video|series|youtube|documentary|english|drama|gcse text|romeo|juliet|macbeth|inspector calls|of mice|curriculum|scene|episode|podcast)\b/;
+
+/** A death already happened (bereavement), not a risk now: "died by suicide", "took his own life in March". */
+const DEATH =
+  /\b(?:died|dies|death|passed away|funeral|coroner|inquest|bereave\w*|lost (?:his|her|their|my|our) (?:mum|dad|mother|father|brother|sister|son|daughter|friend))\b|\b(?:took|ended) (?:his|her|their) own life\b(?!.*\b(?:tried|try|trying|attempt)\b)|\bkilled (?:himself|herself|themselves)\b(?!.*\b(?:nearly|almost|tried)\b)/;
+
+/** The message describes something managed today: "under CAMHS", "safety plan", "doing OK at the moment". */
+const MANAGED = /\b(?:safety plan|crisis plan|risk (?:management )?plan|under camhs|camhs (?:are |is )?involved|care coordinator|doing (?:ok|okay|well|better)(?: at the moment| now)?|loads better|currently stable|stable|engaging well|been ok for)\b/;
+
+/** Remove every idiom so that the risk phrases see plain text. */
+export function withoutIdioms(text: string): string {
+  let t = text;
+  for (const idiom of IDIOMS) t = t.replace(idiom, ' ');
+  return t.replace(/\s+/g, ' ');
+}
+
+/** An abuse disclosure from the child it is happening to ("my stepdad hits me"), not about another child. */
+export function isSelfDisclosure(text: string): boolean {
+  const t = safetyText(text);
+  const aboutMe = /\b(?:me|my room|my bed|i'?m (?:scared|being)|i don'?t like|i have bruises|i'?m \d{1,2})\b/.test(t);
+  const aboutAnother = /\b(?:my (?:son|daughter|child|kid|boy|girl|grandson|granddaughter|foster (?:son|daughter|child)|pupil|student)|a (?:pupil|child|student|girl|boy)|the (?:child|pupil|student)|pupil|student|y\d{1,2}\b|year \d)/.test(t);
+  return aboutMe && !aboutAnother;
+}
+
+export interface LexicalFinding {
+  sentence: number;
+  kind: UrgentKind;
+  denied: boolean;
+  past: boolean;
+}
+
+export class LexicalSafetyLayer {
+  /** What the words say, read sentence by sentence. */
+  assess(text: string): SafetyAssessment & { findings: LexicalFinding[] } {
+    const prepared = safetyText(text);
+    const parts = sentences(prepared).map(withoutIdioms);
+    const whole = parts.join(' . ');
+    const nowAnywhere = NOW.test(whole);
+    const managed = MANAGED.test(whole);
+    const findings: LexicalFinding[] = [];
+    parts.forEach((s, i) => {
+      // Of the kinds a sentence matches, a disclosure of abuse and a medical emergency have their
+      // own routes and come first; otherwise the first listed.
+      const matched = RISK.filter((r) => r.pattern.test(s));
+      const ordered = [...matched.filter((r) => r.kind === 'abuse-disclosure' || r.kind === 'medical-emergency'), ...matched];
+      for (const r of ordered.slice(0, 1)) {
+        const denied = DENIAL.some((d) => d.test(s));
+        // "I can't breathe in lessons sometimes": a recurring symptom, not an emergency now.
+        const habitual = r.kind === 'medical-emergency' && HABITUAL.test(s) && !NOW.test(s);
+        const past =
+          habitual ||
+          (PAST.some((p) => p.test(s)) && !NOW.test(s) && (!WEAK_NOW.test(s) || RESOLVED.test(whole))) ||
+          // A book, a lesson, or a death that has happened: the subject of the message, not a risk now.
+          (MEDIA.test(s) && !NOW.test(s)) ||
+          (DEATH.test(s) && ['suicidal', 'overdose', 'plan-means'].includes(r.kind) && !NOW.test(s));
+        findings.push({ sentence: i, kind: r.kind, denied, past });
+      }
+    });
+    const live = findings.filter((f) => !f.denied && !f.past);
+    if (live.length > 0) {
+      const k = live[0].kind;
+      // A known, managed situation with nothing said to be happening now is support, not urgent
+      // ("she self-harms, has a safety plan and is doing OK at the moment").
+      const selfHarmManaged = managed && !nowAnywhere && (k === 'self-harm' || k === 'suicidal') && live.every((f) => f.kind === 'self-harm' || f.kind === 'suicidal');
+      if (!selfHarmManaged) {
+        return { outcome: 'urgent', kind: k, layer: 'lexical', reason: `phrase:${k}`, selfDisclosure: k === 'abuse-disclosure' ? isSelfDisclosure(text) : undefined, findings };
+      }
+    }
+    const topic = TOPIC.find((t) => t.pattern.test(whole));
+    if (findings.length > 0 || topic) {
+      const kind: SupportKind = topic?.kind ?? (findings.some((f) => f.kind === 'abuse-disclosure') ? 'abuse-topic' : findings.some((f) => f.kind === 'suicidal') ? 'suicide-topic' : 'self-harm-topic');
+      const pastOrDenied = !NOW.test(whole) && ((PAST.some((p) => p.test(whole)) && RESOLVED.test(whole)) || DENIAL.some((d) => d.test(whole)));
+      // A general question about the subject ("what should a school do when a pupil self-harms?").
+      const generalQuestion = /^(?:what|how|when|where|who|which|why|should|can|could|does|do|is|are|will|would|any)\b/.test(prepared) && !NOW.test(whole) && !/\b(?:i'?m|i am|i'?ve|i have|i want|i feel)\b/.test(whole);
+      const why = findings.length ? (findings.every((f) => f.denied) ? 'denied' : findings.some((f) => f.past) ? 'past' : 'managed') : pastOrDenied ? 'past' : managed ? 'managed' : generalQuestion ? 'topic-question' : 'topic';
+      // A bare topic word alone ("suicide", "self harm"): the person may be at risk; lean urgent.
+      if (!findings.length && prepared.split(' ').length <= 3 && topic && topic.kind !== 'abuse-topic') {
+        return { outcome: 'urgent', kind: topic.kind === 'self-harm-topic' ? 'self-harm' : 'suicidal', layer: 'lexical', reason: 'bare-topic', findings };
+      }
+      return { outcome: 'support', kind, layer: 'lexical', reason: why, findings };
+    }
+    return { ...NO_RISK, findings };
+  }
+}

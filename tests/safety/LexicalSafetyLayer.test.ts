@@ -1,0 +1,123 @@
+import { expect } from 'chai';
+import { LexicalSafetyLayer, isSelfDisclosure } from '../../src/safety/LexicalSafetyLayer';
+
+/**
+ * The lexical layer alone: the phrases of risk now, slang, reported speech, idioms that must not
+ * trigger it, and negation and time, which make a risk the subject (support) rather than urgent.
+ */
+describe('Safety check, lexical layer alone', () => {
+  const lexical = new LexicalSafetyLayer();
+  const outcome = (t: string) => lexical.assess(t).outcome;
+
+  const urgent: Array<[string, string]> = [
+    ['my son says he wants to kill himself', 'suicidal'],
+    ['I want to end it all', 'suicidal'],
+    ['she is having suicidal thoughts', 'suicidal'],
+    ["I don't want to be alive any more", 'suicidal'],
+    ['he is cutting himself again tonight', 'self-harm'],
+    ['I think she has taken an overdose', 'overdose'],
+    ["she's swallowed a handful of her dad's tablets", 'overdose'],
+    ['my daughter drank bleach', 'overdose'],
+    ['he said he would jump off the multi-storey car park', 'suicidal'],
+    ['my partner is threatening to kill us', 'danger-from-other'],
+    ['we are in immediate danger', 'danger-from-other'],
+    ["i can't stop the bleeding", 'self-harm'],
+    ['the pills are ready', 'plan-means'],
+    ['I wish I was dead', 'suicidal'],
+    ['he would be better off dead he says', 'suicidal'],
+    ['she is going to hurt herself', 'self-harm'],
+    ['SUICIDE', 'suicidal'],
+    ['Hes talking about ending his life', 'suicidal'],
+    // Slang, spelt out before reading.
+    ['gonna kms tonight', 'suicidal'],
+    ['thinking of unaliving myself', 'suicidal'],
+    ['been thinking about sewerslide a lot', 'suicidal'],
+    ['i sh\'d again and its bad', 'self-harm'],
+    // Reported speech counts.
+    ['my friend texted that she wants to die and now her phone is off', 'suicidal'],
+    ['a pupil told me her stepdad hits her', 'abuse-disclosure'],
+    // Other kinds.
+    ['my dad hits me when he is drunk', 'abuse-disclosure'],
+    ['my daughter is missing and her phone is off', 'missing'],
+    ['he has been fitting for more than five minutes', 'medical-emergency'],
+    ['she is not breathing', 'medical-emergency'],
+    ['found a noose in his room', 'ligature'],
+    ["i'm scared of what i'll do to him if he doesn't stop screaming", 'carer-crisis'],
+  ];
+  for (const [text, kind] of urgent) {
+    it(`"${text}" is urgent (${kind})`, () => {
+      const a = lexical.assess(text);
+      expect(a.outcome).to.equal('urgent');
+      expect(a.kind).to.equal(kind);
+    });
+  }
+
+  const idioms = [
+    'this waiting list is killing me',
+    'the paperwork is killing us',
+    "I'm dying to know when the panel meets",
+    'I could kill for a coffee',
+    'my feet are killing me after the tribunal',
+    "we're bored to death of waiting",
+    'the school cut back his hours',
+    'they cut his support short',
+    'he has to take his ADHD medication at lunch',
+    'she takes her tablets every morning',
+    'can school give him his meds',
+    'the deadline for the draft plan',
+    'we jumped at the chance of a place',
+    'my son overdid it at PE',
+    'what is SEN support',
+    'dead end with the council, what next',
+    'he will kill me if I tell school',
+    'killing time before the meeting',
+    'my mum will kill me if i lose my planner again',
+    'if i sit one more mock i am going to die',
+  ];
+  for (const text of idioms) it(`the idiom "${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
+
+  describe('negation: a denied risk is the subject, not a risk now (support)', () => {
+    for (const text of [
+      "I'm not suicidal, just worn out by school",
+      "she says she isn't thinking of hurting herself, she's just low",
+      "he is sad but says he is not thinking of killing himself",
+      "we asked him about harming himself and he said no",
+    ]) {
+      it(`"${text}" → support`, () => expect(outcome(text)).to.equal('support'));
+    }
+  });
+
+  describe('time: history against now', () => {
+    for (const text of [
+      'she self-harmed two years ago and has been fine since',
+      'he took an overdose when he was 14, years ago, and is doing really well now',
+      'I used to cut myself in Year 9 but I have been well for a long time',
+    ]) {
+      it(`past and over: "${text}" → support`, () => expect(outcome(text)).to.equal('support'));
+    }
+    for (const text of [
+      'she self-harmed two years ago and she did it again tonight',
+      'just found fresh cuts on his arm',
+      'he told me an hour ago that he wants to die',
+      'last night she tried to hang herself',
+    ]) {
+      it(`now: "${text}" → urgent`, () => expect(outcome(text)).to.equal('urgent'));
+    }
+  });
+
+  it('a book, a lesson or a death already happened is the subject, not a risk now', () => {
+    expect(outcome('in English we are reading a play where a character kills himself')).to.not.equal('urgent');
+    expect(outcome("my children's dad took his own life in March, how can school help")).to.equal('support');
+  });
+
+  it('the subject named without a person at risk is support', () => {
+    expect(outcome('what should a school self-harm policy say?')).to.equal('support');
+    expect(outcome('how do I report a safeguarding concern about a child')).to.equal('support');
+  });
+
+  it('tells a child disclosing abuse from an adult telling about a child', () => {
+    expect(isSelfDisclosure('my stepdad hits me when mum is out')).to.equal(true);
+    expect(isSelfDisclosure('a pupil said her stepdad hits her')).to.equal(false);
+    expect(isSelfDisclosure('my son told me the taxi driver touches him')).to.equal(false);
+  });
+});
