@@ -13,6 +13,7 @@ const STOPWORDS = new Set(
     'out over again further once get got getting go going want wants need needs needed know tell please thanks thank ' +
     'hi hello hey ok okay yes yeah im ive id ill dont doesnt didnt isnt arent wasnt cant wont not no nor ' +
     'exactly actually basically really literally like would love etc anyway currently possibly probably ' +
+    'nothing anything something everything ' +
     'child childs children kid kids son daughter boy girl pupil pupils student students young person people ' +
     'school schools year years old mum dad parent parents carer carers family'
   ).split(/\s+/),
