@@ -218,7 +218,8 @@ export class RootDialog extends ComponentDialog {
       case 'clarify':
         state.clarifyIds = response.results.map((r) => topicId(r.answer));
         state.clarifyTurn = turnId(context);
-        await context.sendActivity(this.deps.cards.clarify(response.results.map((r) => r.answer), context.activity.channelId));
+        // The guide that follows the likeliest answer is offered with the choices ("should we ask for an EHCP?").
+        await context.sendActivity(this.deps.cards.clarify(response.results.map((r) => r.answer), context.activity.channelId, innerDc.activeDialog ? undefined : this.guides.find((g) => g.offerAfter.includes(state.clarifyIds?.[0] ?? ''))));
         break;
       case 'none':
         await context.sendActivity(this.deps.cards.none(context.activity.channelId));

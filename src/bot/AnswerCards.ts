@@ -149,21 +149,24 @@ export class AnswerCards {
     return urgentActivity(answer, this.sourceLine(answer), this.plainText(answer), supportsCards(channelId));
   }
 
-  clarify(candidates: Answer[], channelId: string | undefined): Partial<Activity> {
+  /** "Did you mean"; `guide`: the guide offered after the first candidate, offered here too ("go through my situation"). */
+  clarify(candidates: Answer[], channelId: string | undefined, guide?: { id: string; title: string }): Partial<Activity> {
     const intro = 'I am not sure which of these you mean. Did you mean:';
     const lines = candidates.map((c, i) => `${i + 1}. ${c.title}`).join('\n');
+    const guideLine = guide ? `\nOr I can go through your situation: ${guide.title}.` : '';
     if (!supportsCards(channelId)) {
       return MessageFactory.suggestedActions(
-        [...candidates.map((c) => c.title), 'None of these'].slice(0, MAX_SUGGESTED_ACTIONS + 1),
-        `${intro}\n${lines}\nOr say "none of these".`,
+        [...candidates.map((c) => c.title), ...(guide ? [guide.title] : []), 'None of these'].slice(0, MAX_SUGGESTED_ACTIONS + 1),
+        `${intro}\n${lines}${guideLine}\nOr say "none of these".`,
       );
     }
     const actions = [
       ...candidates.map((c) => submit(c.title, { action: CardAction.ShowAnswer, id: c.id })),
+      ...(guide ? [submit(guide.title, { action: CardAction.StartGuide, guide: guide.id })] : []),
       submit('None of these', { action: CardAction.NoneOfThese }),
     ];
     return MessageFactory.attachment(
-      card([{ type: 'TextBlock', text: intro, wrap: true, weight: 'Bolder' }, { type: 'ActionSet', actions }], [], `${intro}\n${lines}\nOr "none of these".`),
+      card([{ type: 'TextBlock', text: intro, wrap: true, weight: 'Bolder' }, { type: 'ActionSet', actions }], [], `${intro}\n${lines}${guideLine}\nOr "none of these".`),
     );
   }
 
