@@ -150,7 +150,9 @@ export class AnswerCards {
   }
 
   /** "Did you mean"; `guide`: the guide offered after the first candidate, offered here too ("go through my situation"). */
-  clarify(candidates: Answer[], channelId: string | undefined, guide?: { id: string; title: string }): Partial<Activity> {
+  clarify(all: Answer[], channelId: string | undefined, guide?: { id: string; title: string }): Partial<Activity> {
+    // At most four buttons: with a guide beside them, the two likeliest answers.
+    const candidates = guide ? all.slice(0, 2) : all;
     const intro = 'I am not sure which of these you mean. Did you mean:';
     const lines = candidates.map((c, i) => `${i + 1}. ${c.title}`).join('\n');
     const guideLine = guide ? `\nOr I can go through your situation: ${guide.title}.` : '';

@@ -83,4 +83,13 @@ describe('AnswerCards: short answer cards', () => {
     expect(reply.attachments ?? []).to.have.length(0);
     expect(reply.text).to.equal(`${cards.plainText(answer)}\n\nYou can also say "talk to someone".`);
   });
+
+  it('"Did you mean" with the guide that follows the likeliest answer: at most four buttons, the guide among them', () => {
+    const three = ['when-to-request-ehc-needs-assessment', 'how-to-request-ehc-needs-assessment', 'what-is-an-ehc-plan'].map((id) => kb.get(id) as NonNullable<ReturnType<typeof kb.get>>);
+    const card = adaptiveCard(cards.clarify(three, 'webchat', { id: 'ehc-check', title: "Check if it's time to ask for an EHC needs assessment" })) as Node;
+    const shown = visibleActions(card);
+    expect(shown.length).to.be.at.most(MAX_VISIBLE_CARD_BUTTONS);
+    expect(shown.map((a) => a.title)).to.deep.equal([three[0].title, three[1].title, "Check if it's time to ask for an EHC needs assessment", 'None of these']);
+    expect(visibleActions(adaptiveCard(cards.clarify(three, 'webchat')) as Node).map((a) => a.title)).to.deep.equal([...three.map((a) => a.title), 'None of these']);
+  });
 });
