@@ -5,6 +5,7 @@ import type { AnswerCards } from '../../src/bot/AnswerCards';
 import type { GuideQuestion, GuideReply } from './GuideQuestion';
 import { questionActivity } from './guideActivities';
 import { answerText } from '../../src/recognition/answerText';
+import { ANSWER_BOUNDS, boundedText, FREE_TEXT_BOUNDS } from '../../src/recognition/boundedText';
 
 /** What the guide passes when it asks a question: the question, already worded. */
 export interface GuidePromptOptions extends PromptOptions {
@@ -107,13 +108,17 @@ export class GuideQuestionPrompt extends Prompt<GuideReply> {
 
   private async classify(context: TurnContext, options: GuidePromptOptions): Promise<Classified> {
     const raw = context.activity.text ?? '';
-    const text = answerText(raw);
+    const question = this.lookup(options.questionId);
+    // What the recognisers read is bounded, so no message costs the server more than a few
+    // milliseconds ("1 1 1 …" over 5,000 characters froze it for 30 s); a question asked
+    // mid-way still goes whole to the answer service, which bounds its own work.
+    const answer = boundedText(raw, question.freeText ? FREE_TEXT_BOUNDS : ANSWER_BOUNDS);
+    const text = answerText(answer);
     if (!text) return { kind: 'unreadable' };
     if (BACK.test(text)) return { kind: 'reply', reply: { kind: 'back' } };
     if (RESTART.test(text)) return { kind: 'reply', reply: { kind: 'restart' } };
     if (SKIP.test(text)) return { kind: 'reply', reply: { kind: 'skip' } };
 
-    const question = this.lookup(options.questionId);
     let asked: AnswerResponse | undefined;
     const ask = async () => (asked ??= this.deps.answers.ask(raw, await this.deps.area?.(context)));
     // A question about something else ("what is a SENCO?") is answered, not misread as an answer.
@@ -124,7 +129,7 @@ export class GuideQuestionPrompt extends Prompt<GuideReply> {
     const mayInterrupt = question.freeText ? asksSomething && QUESTION_WORDS.test(text) && words >= 3 : looksLikeQuestion;
     if (mayInterrupt && isAnswer(await ask())) return { kind: 'question', response: asked as AnswerResponse };
 
-    const value = question.recognize(raw, (this.deps.now ?? (() => new Date()))());
+    const value = question.recognize(answer, (this.deps.now ?? (() => new Date()))());
     if (value !== undefined) return { kind: 'reply', reply: { kind: 'answer', value } };
     // An answer it cannot read goes to the knowledge base only when it is long enough to be a
     // question: a word or two ("green", "hes 7") is a missed answer, asked again.

@@ -2,6 +2,7 @@ import type { Answer } from '../knowledge/Answer';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { AnswerMatcher, MatchOutcome } from './AnswerMatcher';
 import type { UrgentDetector } from './UrgentDetector';
+import { TextNormaliser } from './TextNormaliser';
 
 /** The knowledge-base answer given at once to anyone at risk now. */
 export const URGENT_TOPIC_ID = 'urgent-help';
@@ -47,7 +48,7 @@ export class AnswerService {
     if (this.urgent.isUrgent(query)) {
       return { query, outcome: 'urgent', confidence: 1, results: [{ answer: this.urgentAnswer(), score: 1 }] };
     }
-    const m = this.matcher.match(query);
+    const m = this.matcher.match(TextNormaliser.boundQuestion(query));
     return {
       query,
       outcome: m.outcome,

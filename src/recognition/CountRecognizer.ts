@@ -1,4 +1,5 @@
 import { answerText } from './answerText';
+import { boundedText } from './boundedText';
 import { numbersIn } from './numberWords';
 
 const ZERO = /\b(none|no( reviews?| times?| cycles?)?|not yet|never|not once|zero|nil|nothing|hasn'?t been|haven'?t been|not been reviewed)\b/;
@@ -15,7 +16,7 @@ const WORDS: Array<[RegExp, number]> = [
  * is given. Plain TypeScript over recognizers-text 1.3.1's number model.
  */
 export function recognizeCount(input: string): number | undefined {
-  const text = answerText(input);
+  const text = answerText(boundedText(input));
   if (!text) return undefined;
   const nums = numbersIn(text).filter((n) => Number.isInteger(n.value) && n.value >= 0 && n.value <= 100);
   if (nums.length > 0) return nums[0].value;

@@ -1,5 +1,6 @@
 import { Culture, DateTimeOptions, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 import { answerText } from './answerText';
+import { boundedText, type TextBounds } from './boundedText';
 import { numbersIn } from './numberWords';
 import { TypoMender } from './TypoMender';
 
@@ -17,6 +18,9 @@ export interface Duration {
  * with its holiday is about three and a half months: "two terms" is September to Easter.
  */
 export const TERM_MONTHS = 3.5;
+
+/** What recognizers-text's date model reads of an answer. */
+const DATE_MODEL_BOUNDS: TextBounds = { chars: 100, words: 10, wordChars: 30 };
 
 const DAYS_PER_MONTH = 365.25 / 12;
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -109,7 +113,7 @@ function monthsLabel(months: number, approximate: boolean): string {
  * gives no length of time. `now` is the moment the answer was given.
  */
 export function recognizeDuration(input: string, now: Date = new Date()): Duration | undefined {
-  const text = mender.mend(answerText(input));
+  const text = mender.mend(answerText(boundedText(input)));
   if (!text) return undefined;
   const approximate = /\b(about|around|roughly|approximately|approx|nearly|almost|maybe|over|more than|just over|just under)\b/.test(text);
 
@@ -130,7 +134,9 @@ export function recognizeDuration(input: string, now: Date = new Date()): Durati
     }
   }
 
-  const results = recognizeDateTime(text, Culture.EnglishOthers, DateTimeOptions.None, now);
+  // The date model's cost grows faster than the text (each date-like token is tried against the
+  // others): it reads only the first words, where "since 3/4/2025" or "about 18 months" is said.
+  const results = recognizeDateTime(boundedText(text, DATE_MODEL_BOUNDS), Culture.EnglishOthers, DateTimeOptions.None, now);
   let durationMonths = 0;
   let durations = 0;
   for (const r of results) {
