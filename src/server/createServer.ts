@@ -27,6 +27,7 @@ import { GuideContent } from '../knowledge/GuideContent';
 import { createLogger, type Logger } from './logger';
 import { registerAnswerRoutes } from './answerRoutes';
 import { registerMessageRoutes } from './messageRoutes';
+import { headAsGet, RateLimits, refuseNonJsonBodies } from './requestLimits';
 import { registerWebChatRoutes } from './webChatRoutes';
 import { mountDirectLine } from './DirectLineEndpoint';
 import { DirectLineTokens } from './DirectLineTokens';
@@ -141,8 +142,17 @@ export async function createServer(config: Config, overrides: Partial<AppService
   };
 
   const server = restify.createServer({ name: 'sen-support-assistant', handleUncaughtExceptions: false });
+  // Hardening (README, "Hardening, limits and benchmarks"): HEAD wherever GET is; bodies that are
+  // not JSON refused before they are read; rate limits per client address before any work.
+  const rateLimits = new RateLimits(config.limits, logger);
+  server.pre(headAsGet());
+  server.pre(refuseNonJsonBodies());
+  server.pre(rateLimits.byAddress());
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  // JSON only: restify's bodyParser() would also take multipart uploads, written to TMPDIR.
+  // (maxBodySize is read by the bodyReader inside it; the typings omit it.)
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: 256 * 1024 } as restify.plugins.JsonBodyParserOptions));
+  server.use(rateLimits.byConversation());
   // One error shape everywhere ({ error: { code, message } }), including restify's own errors
   // (a body that is not JSON, too large, an unknown route); a server fault never shows its details.
   server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; code?: string; body?: { code?: string }; toJSON?: () => unknown }, callback: () => void) => {
@@ -162,7 +172,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
   });
   registerAnswerRoutes(server, answers);
   registerOfficerRoutes(server, { store: callbacks, apiKey: config.officerApiKey });
-  registerMessageRoutes(server, adapter, bot, logger);
+  registerMessageRoutes(server, adapter, bot, logger, { serviceUrlHosts: config.serviceUrlHosts, authenticated: !!config.microsoftAppId });
   registerWebChatRoutes(server, config, { logger });
   if (!config.microsoftAppId) {
     // Local mode: the web chat talks to the bot through our own Direct Line endpoint. The token
