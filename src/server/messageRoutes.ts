@@ -8,8 +8,6 @@ import { fromThisMachine, serviceUrlAllowed } from './requestLimits';
 
 import { VERIFIED_CALLER } from '../bot/verifiedCaller';
 
-class ServiceUrlNotAllowed extends Error {}
-
 type ProcessActivity = (authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) => Promise<InvokeResponse | undefined>;
 
 export interface MessageRouteOptions {
@@ -58,29 +56,31 @@ export function registerMessageRoutes(server: restify.Server, adapter: CloudAdap
     }
     const verified = options.authenticated || fromThisMachine(req);
     const auth = req.headers.authorization;
+    let refusedServiceUrl = false;
     try {
       // processActivity is protected in the typings; adapter.process would answer errors itself, in plain text with their details.
       const process = (adapter as unknown as { processActivity: ProcessActivity }).processActivity.bind(adapter);
       const invokeResponse = await process(typeof auth === 'string' ? auth : '', activity as unknown as Activity, async (context: TurnContext) => {
         // After authentication (a request without a valid token is 401 whatever it names), before any reply.
-        if (context.activity.deliveryMode !== 'expectReplies' && !serviceUrlAllowed(String(context.activity.serviceUrl), options.serviceUrlHosts)) throw new ServiceUrlNotAllowed();
+        // Nothing is sent there, not even an error message.
+        if (context.activity.deliveryMode !== 'expectReplies' && !serviceUrlAllowed(String(context.activity.serviceUrl), options.serviceUrlHosts)) {
+          refusedServiceUrl = true;
+          return;
+        }
         context.turnState.set(VERIFIED_CALLER, verified);
         await bot.run(context);
       });
+      if (refusedServiceUrl) return sendError(res, 400, 'ServiceUrlNotAllowed', 'The activity\'s "serviceUrl" is not a host this bot sends replies to (SERVICE_URL_HOSTS).');
       res.status(invokeResponse?.status ?? 200);
       if (invokeResponse?.body !== undefined) res.json(invokeResponse.body as object);
       else res.end();
     } catch (err) {
       const e = err as Error;
-      if (err instanceof ServiceUrlNotAllowed) {
-        if (!res.headersSent) sendError(res, 400, 'ServiceUrlNotAllowed', 'The activity\'s "serviceUrl" is not a host this bot sends replies to (SERVICE_URL_HOSTS).');
-        return;
-      }
       // botframework-connector's AuthenticationError carries statusCode 401 (or 403 for a bad app id).
       const status = (err as { statusCode?: unknown })?.statusCode;
       if (e?.constructor?.name === 'AuthenticationError' || status === 401 || status === 403) {
         // Once, structured, without the stack or the token.
-        logger.warn({ err: { type: 'AuthenticationError', message: String(e.message ?? '').split('\n')[0].slice(0, 200) }, channel: String(activity.channelId).slice(0, 40) }, 'activity refused: authentication failed');
+        logger.warn({ failure: { type: 'AuthenticationError', message: String(e.message ?? '').split('\n')[0].slice(0, 200) }, channel: String(activity.channelId).slice(0, 40) }, 'activity refused: authentication failed');
         if (!res.headersSent) sendError(res, 401, 'Unauthorized', 'The request does not carry a valid Bot Framework token.');
         return;
       }
