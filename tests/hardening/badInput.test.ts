@@ -151,3 +151,34 @@ describe('Hardening: a refused Bot Framework token is logged once, structured, w
     expect(res.status).to.equal(401);
   });
 });
+
+describe('Hardening: with no MicrosoftAppId, "Mark contacted" is accepted only from this machine', function () {
+  this.timeout(30_000);
+  const CHANNEL = '19:officers@thread.tacv2';
+  const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+  let app: AppServer;
+  let base: string;
+  before(async () => {
+    app = await createTestApp({ TEAMS_NOTIFY_CHANNEL_ID: CHANNEL, TEAMS_NOTIFY_SERVICE_URL: `http://127.0.0.1:${await closedPort()}/`, TEAMS_TENANT_ID: TENANT });
+    base = await app.listen(0);
+  });
+  after(() => app.close());
+
+  it('a Teams-shaped card action relayed through a proxy (X-Forwarded-For) is refused with 403 and changes nothing', async () => {
+    const res = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.20' },
+      body: JSON.stringify({
+        type: 'invoke', name: 'adaptiveCard/action', channelId: 'msteams', serviceUrl: `http://127.0.0.1:${await closedPort()}/`,
+        conversation: { id: `${CHANNEL};messageid=1`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+        channelData: { channel: { id: CHANNEL }, tenant: { id: TENANT } },
+        from: { id: 'forger', name: 'Forger' }, recipient: { id: 'bot' },
+        value: { action: { type: 'Action.Execute', verb: 'markContacted', data: { requestId: '00000000-0000-4000-8000-000000000000' } } },
+      }),
+    });
+    expect(res.status).to.equal(403);
+    const body = (await res.json()) as { value: { code: string; message: string } };
+    expect(body.value.code).to.equal('Forbidden');
+    expect(body.value.message).to.match(/MicrosoftAppId/);
+  });
+});
