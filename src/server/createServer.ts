@@ -184,6 +184,8 @@ export async function createServer(config: Config, overrides: Partial<AppService
   // Conversation state past STATE_TTL_DAYS is already unreadable; delete it hourly too, not only
   // at start. (On Azure the blob lifecycle rule in deploymentTemplates does this.)
   const statePurge = storage instanceof SqliteStorage ? setInterval(() => storage.purgeExpired(), HOUR_MS).unref() : undefined;
+  // And fold the WAL into the database every 30 s, truncating it, so cleared state is not left in it.
+  const stateCheckpoint = storage instanceof SqliteStorage ? setInterval(() => storage.checkpoint(), 30_000).unref() : undefined;
 
   let closed = false;
   return {
@@ -206,6 +208,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
       closed = true;
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (statePurge) clearInterval(statePurge);
+      if (stateCheckpoint) clearInterval(stateCheckpoint);
       if (storage instanceof SqliteStorage) storage.close();
       retention.stop();
       if (!overrides.callbacks) await callbacks.close();
