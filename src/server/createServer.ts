@@ -96,7 +96,8 @@ export async function createServer(config: Config, overrides: Partial<AppService
   const services: AppServices = { kb, answers, cards, storage, conversationState, userState, logger, areas, callbacks };
 
   const userProfile = userState.createProperty<UserProfile>('userProfile');
-  const usage = new TopicUsage(new StorageUsageStore(storage), kb.answers.map((a) => a.id));
+  const usageStore = new StorageUsageStore(storage);
+  const usage = new TopicUsage(usageStore, kb.answers.map((a) => a.id));
   const guides = createGuides({
     answers,
     cards,
@@ -209,6 +210,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (statePurge) clearInterval(statePurge);
       if (stateCheckpoint) clearInterval(stateCheckpoint);
+      await usageStore.flush().catch((err: Error) => logger.warn({ err: { type: err.name } }, 'usage counts not saved'));
       if (storage instanceof SqliteStorage) storage.close();
       retention.stop();
       if (!overrides.callbacks) await callbacks.close();
