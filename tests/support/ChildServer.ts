@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 const SCRIPT = path.join(__dirname, 'childServerMain.ts');
@@ -7,9 +8,9 @@ const SCRIPT = path.join(__dirname, 'childServerMain.ts');
 export class ChildServer {
   private constructor(readonly child: ChildProcess, readonly base: string) {}
 
-  /** Starts it with `env` on top of this process's environment; resolves once it listens. */
-  static start(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildServer> {
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', SCRIPT], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  /** Starts it with `env` on top of this process's environment; resolves once it listens. `script` prints "READY <url>" (default: the real server). */
+  static start(env: Record<string, string>, timeoutMs = 60_000, script = SCRIPT): Promise<ChildServer> {
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     process.once('exit', () => child.kill('SIGKILL'));
     return new Promise((resolve, reject) => {
       let out = '';
@@ -29,6 +30,13 @@ export class ChildServer {
         reject(new Error(`the child server exited (${code}) before it was ready: ${err}`));
       });
     });
+  }
+
+  /** Resident memory of the process now, in MB (Linux /proc). */
+  rssMb(): number {
+    const status = fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    return Math.round(kb / 102.4) / 10;
   }
 
   /** SIGKILL: no handler runs, nothing is flushed or closed. Resolves once the process is gone. */
