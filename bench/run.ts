@@ -43,6 +43,16 @@ interface Load {
   non2xx: number;
   /** Replies that did not say what the script expects. */
   wrong: number;
+  /** The server process's CPU time per turn (user + system), from /proc: steadier than turns per second on a shared machine. */
+  cpuMsPerTurn?: number;
+}
+
+/** Runs a load and adds the server's CPU time per request. */
+async function measured(server: ChildServer, loadIt: () => Promise<Load>): Promise<Load> {
+  const before = server.cpuMs();
+  const result = await loadIt();
+  const used = server.cpuMs() - before;
+  return { ...result, cpuMsPerTurn: result.requests > 0 ? +(used / result.requests).toFixed(2) : undefined };
 }
 
 let run = 0;
@@ -203,11 +213,11 @@ async function main(): Promise<void> {
     await load('warm', ours.base, 10, FIVE_TURN_GUIDE, false, 2);
     await loadOneTurn('warm', floor.base, 10, true);
     for (const c of CONNECTIONS) {
-      messages.push(await loadOneTurn('ours one-turn', ours.base, c, false));
-      messages.push(await loadOneTurn('floor one-turn', floor.base, c, true));
-      messages.push(await load('ours five-turn guide', ours.base, c, FIVE_TURN_GUIDE, false));
-      messages.push(await load('floor five-turn guide', floor.base, c, FIVE_TURN_GUIDE, true));
-      answers.push(await loadAnswers(ours.base, c));
+      messages.push(await measured(ours, () => loadOneTurn('ours one-turn', ours.base, c, false)));
+      messages.push(await measured(floor, () => loadOneTurn('floor one-turn', floor.base, c, true)));
+      messages.push(await measured(ours, () => load('ours five-turn guide', ours.base, c, FIVE_TURN_GUIDE, false)));
+      messages.push(await measured(floor, () => load('floor five-turn guide', floor.base, c, FIVE_TURN_GUIDE, true)));
+      answers.push(await measured(ours, () => loadAnswers(ours.base, c)));
       console.log(`  ${c} connections done`);
     }
     // 10,000 conversations (one turn each, new ids), then resident memory.
@@ -228,6 +238,8 @@ async function main(): Promise<void> {
         connections: c,
         oneTurn: +(find('ours one-turn').turnsPerSecond / find('floor one-turn').turnsPerSecond).toFixed(2),
         fiveTurnGuide: +(find('ours five-turn guide').turnsPerSecond / find('floor five-turn guide').turnsPerSecond).toFixed(2),
+        oneTurnCpuPerTurn: +((find('floor one-turn').cpuMsPerTurn ?? NaN) / (find('ours one-turn').cpuMsPerTurn ?? NaN)).toFixed(2),
+        fiveTurnCpuPerTurn: +((find('floor five-turn guide').cpuMsPerTurn ?? NaN) / (find('ours five-turn guide').cpuMsPerTurn ?? NaN)).toFixed(2),
       };
     });
     const out = {
@@ -248,11 +260,11 @@ async function main(): Promise<void> {
     fs.writeFileSync(RESULTS, `${JSON.stringify(out, null, 2)}\n`);
 
     console.log('\n/api/messages (expectReplies), turns per second and latency (ms)');
-    console.table(messages.map((m) => ({ target: m.target, conn: m.connections, 'turns/s': m.turnsPerSecond, p50: m.p50, p99: m.p99, max: m.max, errors: m.errors, non2xx: m.non2xx, wrong: m.wrong })));
-    console.log('ratio to the floor (turns per second, ours ÷ floor)');
+    console.table(messages.map((m) => ({ target: m.target, conn: m.connections, 'turns/s': m.turnsPerSecond, p50: m.p50, p99: m.p99, max: m.max, 'cpu ms/turn': m.cpuMsPerTurn, errors: m.errors, non2xx: m.non2xx, wrong: m.wrong })));
+    console.log('ratio to the floor: turns per second (ours ÷ floor), and CPU per turn (floor ÷ ours: the share of the floor\'s efficiency)');
     console.table(ratio);
     console.log('/api/answers');
-    console.table(answers.map((m) => ({ conn: m.connections, 'req/s': m.turnsPerSecond, p50: m.p50, p99: m.p99, max: m.max, errors: m.errors, non2xx: m.non2xx })));
+    console.table(answers.map((m) => ({ conn: m.connections, 'req/s': m.turnsPerSecond, p50: m.p50, p99: m.p99, max: m.max, 'cpu ms/req': m.cpuMsPerTurn, errors: m.errors, non2xx: m.non2xx })));
     console.log('the matcher alone, per question of shared/eval/dev.jsonl');
     console.table(matcher);
     console.log(`start to ready ${startToReadyMs} ms; RSS after start ${rssAfterStartMb} MB, after 10,000 conversations ${rssAfter10kMb} MB (${tenThousand.non2xx} non-2xx, ${tenThousand.errors} errors of which ${tenThousand.timeouts} timeouts over 10 s, p99 ${tenThousand.latency.p99} ms)`);

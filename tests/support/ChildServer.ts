@@ -39,6 +39,13 @@ export class ChildServer {
     return Math.round(kb / 102.4) / 10;
   }
 
+  /** CPU time the process has used so far (user + system), in ms (Linux /proc; 100 clock ticks a second). */
+  cpuMs(): number {
+    const stat = fs.readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+
   /** SIGKILL: no handler runs, nothing is flushed or closed. Resolves once the process is gone. */
   kill9(): Promise<void> {
     return new Promise((resolve) => {
