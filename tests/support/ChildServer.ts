@@ -9,8 +9,8 @@ export class ChildServer {
   private constructor(readonly child: ChildProcess, readonly base: string) {}
 
   /** Starts it with `env` on top of this process's environment; resolves once it listens. `script` prints "READY <url>" (default: the real server). */
-  static start(env: Record<string, string>, timeoutMs = 60_000, script = SCRIPT): Promise<ChildServer> {
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  static start(env: Record<string, string>, timeoutMs = 60_000, script = SCRIPT, nodeArgs: string[] = []): Promise<ChildServer> {
+    const child = spawn(process.execPath, [...nodeArgs, '--require', 'tsx/cjs', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     process.once('exit', () => child.kill('SIGKILL'));
     return new Promise((resolve, reject) => {
       let out = '';

@@ -6,7 +6,11 @@ import { loadConfig } from '../../src/config/Config';
 import { createServer } from '../../src/server/createServer';
 
 createServer(loadConfig(process.env))
-  .then((app) => app.listen(0))
+  .then(async (app) => {
+    // SIGTERM closes it properly (so `node --cpu-prof` can write its profile); SIGKILL is the test's.
+    process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+    return app.listen(0);
+  })
   .then((url) => process.stdout.write(`READY ${url}\n`))
   .catch((err: unknown) => {
     process.stderr.write(`Cannot start: ${(err as Error).message}\n`);
