@@ -166,7 +166,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function matcherAlone(): Array<Record<string, number | string>> {
+async function matcherAlone(): Promise<Array<Record<string, number | string>>> {
   const kb = KnowledgeBase.fromFolder(DEFAULT_KNOWLEDGE_DIR);
   const shared = process.env.SHARED_DIR ?? path.join(REPO_ROOT, '..', 'shared');
   const questions = fs.readFileSync(path.join(shared, 'eval', 'dev.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { q: string }).q);
@@ -179,10 +179,11 @@ function matcherAlone(): Array<Record<string, number | string>> {
     const times: number[] = [];
     // At 100× each question takes about a second: the first 50 questions there keep the run short.
     const asked = factor === 100 ? questions.slice(0, 50) : questions;
-    for (const q of asked.slice(0, 10)) matcher.match(q); // warm
+    // (awaited: the matcher is becoming async)
+    for (const q of asked.slice(0, 10)) await matcher.match(q); // warm
     for (const q of asked) {
       const s = process.hrtime.bigint();
-      matcher.match(q);
+      await matcher.match(q);
       times.push(Number(process.hrtime.bigint() - s) / 1e6);
     }
     times.sort((a, b) => a - b);
@@ -231,7 +232,7 @@ async function main(): Promise<void> {
     });
     const rssAfter10kMb = ours.rssMb();
 
-    const matcher = matcherAlone();
+    const matcher = await matcherAlone();
     const ratio = CONNECTIONS.map((c) => {
       const find = (t: string) => messages.find((m) => m.target === t && m.connections === c) as Load;
       return {

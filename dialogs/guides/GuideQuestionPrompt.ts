@@ -108,17 +108,14 @@ export class GuideQuestionPrompt extends Prompt<GuideReply> {
 
   private async classify(context: TurnContext, options: GuidePromptOptions): Promise<Classified> {
     const raw = context.activity.text ?? '';
-    const question = this.lookup(options.questionId);
-    // What the recognisers read is bounded, so no message costs the server more than a few
-    // milliseconds ("1 1 1 …" over 5,000 characters froze it for 30 s); a question asked
-    // mid-way still goes whole to the answer service, which bounds its own work.
-    const answer = boundedText(raw, question.freeText ? FREE_TEXT_BOUNDS : ANSWER_BOUNDS);
-    const text = answerText(answer);
+    // Bounded: no answer costs the server more than a few milliseconds to read (README, "Hardening").
+    const text = answerText(boundedText(raw, FREE_TEXT_BOUNDS));
     if (!text) return { kind: 'unreadable' };
     if (BACK.test(text)) return { kind: 'reply', reply: { kind: 'back' } };
     if (RESTART.test(text)) return { kind: 'reply', reply: { kind: 'restart' } };
     if (SKIP.test(text)) return { kind: 'reply', reply: { kind: 'skip' } };
 
+    const question = this.lookup(options.questionId);
     let asked: AnswerResponse | undefined;
     const ask = async () => (asked ??= this.deps.answers.ask(raw, await this.deps.area?.(context)));
     // A question about something else ("what is a SENCO?") is answered, not misread as an answer.
@@ -129,7 +126,7 @@ export class GuideQuestionPrompt extends Prompt<GuideReply> {
     const mayInterrupt = question.freeText ? asksSomething && QUESTION_WORDS.test(text) && words >= 3 : looksLikeQuestion;
     if (mayInterrupt && isAnswer(await ask())) return { kind: 'question', response: asked as AnswerResponse };
 
-    const value = question.recognize(answer, (this.deps.now ?? (() => new Date()))());
+    const value = question.recognize(boundedText(raw, question.freeText ? FREE_TEXT_BOUNDS : ANSWER_BOUNDS), (this.deps.now ?? (() => new Date()))());
     if (value !== undefined) return { kind: 'reply', reply: { kind: 'answer', value } };
     // An answer it cannot read goes to the knowledge base only when it is long enough to be a
     // question: a word or two ("green", "hes 7") is a missed answer, asked again.

@@ -30,12 +30,6 @@ export interface SenSupportBotDeps {
   officerActions?: { onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> };
 }
 
-/** State never stored (no eTag) whose properties are all empty objects: nothing worth a write. */
-function isUnsavedEmpty(state: Record<string, unknown> | undefined): boolean {
-  if (!state || state.eTag !== undefined) return !state;
-  return Object.values(state).every((v) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0));
-}
-
 /**
  * The Bot Framework edge: turns activities into dialog turns and saves state after each.
  * It welcomes people who join, strips Teams @mentions, and runs everything else through
@@ -68,10 +62,8 @@ export class SenSupportBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    // Each state is written only when it changed (saveChanges compares a hash); a user profile
-    // that was only read (an empty {} default, nothing stored yet) is not written at all.
     await this.deps.conversationState.saveChanges(context, false);
-    if (!isUnsavedEmpty(this.deps.userState.get(context))) await this.deps.userState.saveChanges(context, false);
+    await this.deps.userState.saveChanges(context, false);
   }
 
   /** An officer typing in the Teams compose box: matching answers, or the most-used topics for an empty search. */

@@ -19,6 +19,8 @@ import { AnswerCards } from '../bot/AnswerCards';
 import { SenSupportBot } from '../bot/SenSupportBot';
 import { SqliteStorage } from '../bot/SqliteStorage';
 import { StorageUsageStore } from '../bot/StorageUsageStore';
+import { BatchedUsageStore } from '../bot/BatchedUsageStore';
+import { readOnlyDefaults } from '../bot/readOnlyDefaults';
 import { TopicUsage } from '../matching/TopicUsage';
 import { CannedAnswerSearch } from '../matching/CannedAnswerSearch';
 import { RootDialog, type UserProfile } from '../../dialogs/RootDialog';
@@ -95,8 +97,9 @@ export async function createServer(config: Config, overrides: Partial<AppService
   await retention.start();
   const services: AppServices = { kb, answers, cards, storage, conversationState, userState, logger, areas, callbacks };
 
-  const userProfile = userState.createProperty<UserProfile>('userProfile');
-  const usageStore = new StorageUsageStore(storage);
+  // Reading an absent profile does not create one: no write of an empty profile on every turn.
+  const userProfile = readOnlyDefaults(userState.createProperty<UserProfile>('userProfile'));
+  const usageStore = new BatchedUsageStore(new StorageUsageStore(storage));
   const usage = new TopicUsage(usageStore, kb.answers.map((a) => a.id));
   const guides = createGuides({
     answers,

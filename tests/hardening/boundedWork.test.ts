@@ -72,6 +72,19 @@ function withinBudget<T>(name: string, fn: (text: string) => T, valid: (value: T
   });
 }
 
+/** The same for a call that may return a promise (AnswerService.ask is becoming async). */
+async function cpuMsAsync<T>(fn: () => T | Promise<T>): Promise<{ value: T; ms: number }> {
+  let value: T | undefined;
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = process.cpuUsage();
+    value = await fn();
+    const used = process.cpuUsage(start);
+    times.push((used.user + used.system) / 1000);
+  }
+  return { value: value as T, ms: times.sort((a, b) => a - b)[1] };
+}
+
 const oneOf = <T>(value: unknown, allowed: readonly T[]) => allowed.includes(value as T);
 const isString = (v: unknown): v is string => typeof v === 'string';
 
@@ -83,7 +96,7 @@ describe('Bounded work per message (property-based, fast-check)', function () {
   const answers = new AnswerService(kb, new AnswerMatcher(kb), detector);
   const now = new Date('2026-11-23T12:00:00Z');
 
-  before(() => {
+  before(async () => {
     // Warm up: recognizers-text builds its models on first use.
     for (const text of ['since september 2024', 'about 18 months', 'he is 7 years old', 'yes please', 'jo@example.com or 07700 900123', 'three', 'what is sen support']) {
       recognizeDuration(text, now);
@@ -91,7 +104,7 @@ describe('Bounded work per message (property-based, fast-check)', function () {
       recognizeContact(text);
       recognizeCount(text);
       recognizeYesNo(text);
-      void answers.ask(text);
+      await answers.ask(text);
     }
   });
 
@@ -115,8 +128,8 @@ describe('Bounded work per message (property-based, fast-check)', function () {
     const counts: Record<string, (n: number) => boolean> = { answer: (n) => n === 1, urgent: (n) => n === 1, clarify: (n) => n >= 2 && n <= 3, none: (n) => n === 0 };
     return oneOf(r.outcome, ['answer', 'clarify', 'none', 'urgent']) && Number.isFinite(r.confidence) && r.confidence >= 0 && r.confidence <= 1 && counts[r.outcome](r.results.length) && r.results.every((x) => !!x.answer?.id);
   };
-  it('AnswerService.ask (urgent check, then the matcher): never throws, always a valid outcome, on any input', () => {
-    fc.assert(fc.property(anyInput, (text) => validResponse(answers.ask(text))), { numRuns: 40 });
+  it('AnswerService.ask (urgent check, then the matcher): never throws, always a valid outcome, on any input', async () => {
+    await fc.assert(fc.asyncProperty(anyInput, async (text) => validResponse(await answers.ask(text))), { numRuns: 40 });
   });
 
   for (const [what, text] of [
@@ -125,17 +138,17 @@ describe('Bounded work per message (property-based, fast-check)', function () {
     ['"1 1 1 …" over 5,000 characters', fill('1 ')],
     ['a 5,000-character story of everyday words', fill('my son has autism and the school says he does not need an ehcp what can i do ')],
   ] as const) {
-    it(`AnswerService.ask stays within ${BUDGET_MS} ms of CPU on ${what}`, () => {
-      const { value, ms } = cpuMs(() => answers.ask(text));
+    it(`AnswerService.ask stays within ${BUDGET_MS} ms of CPU on ${what}`, async () => {
+      const { value, ms } = await cpuMsAsync(() => answers.ask(text));
       expect(validResponse(value)).to.equal(true);
       expect(ms).to.be.at.most(BUDGET_MS);
     });
   }
 
-  it('the urgent check still reads the whole of a long message (risk at the end of 5,000 characters)', () => {
+  it('the urgent check still reads the whole of a long message (risk at the end of 5,000 characters)', async () => {
     const story = `${fill('my son has had a hard year at school and the meetings keep getting moved. ', 4900)} i want to kill myself`;
     expect(detector.isUrgent(story)).to.equal(true);
-    expect(answers.ask(story).outcome).to.equal('urgent');
+    expect((await answers.ask(story)).outcome).to.equal('urgent');
   });
 
   it('the matcher reads the start and the end of a long story (where the question usually is), at most 1,000 characters', () => {
@@ -151,11 +164,11 @@ describe('Bounded work per message (property-based, fast-check)', function () {
   // the whole vocabulary for each word it does not know, ~1 ms a word) and MiniSearch (each
   // repeated query word searched again) still cost 60–180 ms on made-up words or one phrase
   // repeated. The lead is replacing the matcher (issue 8); this waits for that. README, "Limits".
-  it.skip(`AnswerService.ask: at most ${BUDGET_MS} ms of CPU on 5,000 characters of any shape (waits for the matcher rewrite)`, () => {
+  it.skip(`AnswerService.ask: at most ${BUDGET_MS} ms of CPU on 5,000 characters of any shape (waits for the matcher rewrite)`, async () => {
     const word = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 4, maxLength: 10 });
     const madeUp = fc.array(word, { minLength: 800, maxLength: 800 }).map((ws) => ws.join(' ').slice(0, LENGTH));
-    fc.assert(fc.property(fc.oneof(longInput, madeUp), (text) => {
-      expect(cpuMs(() => answers.ask(text)).ms).to.be.at.most(BUDGET_MS);
+    await fc.assert(fc.asyncProperty(fc.oneof(longInput, madeUp), async (text) => {
+      expect((await cpuMsAsync(() => answers.ask(text))).ms).to.be.at.most(BUDGET_MS);
     }), { numRuns: 25 });
   });
 });
