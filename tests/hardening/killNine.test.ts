@@ -65,31 +65,41 @@ describe('Hardening: kill -9 mid-load, then a restart: every acknowledged reques
     const requested = new Map<string, string>(); // name → reference, once the bot said "sent"
     const offered = new Map<string, string[]>(); // conversation → "Did you mean" titles, once answered
     let killed = false;
-
-    const callers = Array.from({ length: 16 }, (_, i) => (async () => {
+    /** Anything that went wrong while the server was up (after the kill, failures are expected). */
+    const failedBeforeKill: string[] = [];
+    const keepGoing = async (work: (round: number) => Promise<void>) => {
       for (let round = 0; !killed; round++) {
-        const name = `Caller ${i} R${round}`;
-        requested.set(name, await callBack(base, `k9-callback-${i}-${round}`, name));
+        try {
+          await work(round);
+        } catch (err) {
+          if (!killed) failedBeforeKill.push((err as Error).message);
+        }
       }
-    })().catch(() => undefined));
-    const askers = Array.from({ length: 16 }, (_, i) => (async () => {
-      for (let round = 0; !killed; round++) {
-        const conversation = `k9-dym-${i}-${round}`;
-        const r = await say(base, conversation, 'review');
-        const titles = r.replies.flatMap((a) => submitActions(a).map((b) => b.title)).filter((t) => t !== 'None of these');
-        if (!/Did you mean/.test(r.text) || titles.length < 2) throw new Error(`no "Did you mean": ${r.text.slice(0, 200)}`);
-        offered.set(conversation, titles);
-      }
-    })().catch(() => undefined));
+    };
 
-    // Mid-load: once several requests are acknowledged, with turns still in flight.
+    const callers = Array.from({ length: 16 }, (_, i) => keepGoing(async (round) => {
+      const name = `Caller ${i} R${round}`;
+      const reference = await callBack(base, `k9-callback-${i}-${round}`, name);
+      if (!killed) requested.set(name, reference);
+    }));
+    const askers = Array.from({ length: 16 }, (_, i) => keepGoing(async (round) => {
+      const conversation = `k9-dym-${i}-${round}`;
+      const r = await say(base, conversation, 'review');
+      const titles = r.replies.flatMap((a) => submitActions(a).map((b) => b.title)).filter((t) => t !== 'None of these');
+      if (!/Did you mean/.test(r.text) || titles.length < 2) throw new Error(`no "Did you mean": ${r.text.slice(0, 200)}`);
+      if (!killed) offered.set(conversation, titles);
+    }));
+
+    // Mid-load: once several requests and conversations are acknowledged, with turns still in flight.
     const started = Date.now();
-    while (requested.size < 6 && Date.now() - started < 90_000) await new Promise((r) => setTimeout(r, 20));
+    while ((requested.size < 6 || offered.size < 6) && Date.now() - started < 120_000) await new Promise((r) => setTimeout(r, 20));
     expect(requested.size, 'requests acknowledged before the kill').to.be.at.least(6);
+    expect(offered.size, '"Did you mean" acknowledged before the kill').to.be.at.least(6);
     killed = true;
     const before = { requests: new Map(requested), conversations: new Map(offered) };
     await server.kill9();
     await Promise.all([...callers, ...askers]);
+    expect(failedBeforeKill, 'turns that failed while the server was up').to.deep.equal([]);
 
     server = await ChildServer.start(env());
     const list = await fetch(`${server.base}/api/requests`, { headers: { authorization: `Bearer ${KEY}` } });
@@ -100,7 +110,6 @@ describe('Hardening: kill -9 mid-load, then a restart: every acknowledged reques
       expect(storedNames.get(name), `the acknowledged request of ${name}`).to.equal(reference);
     }
     // Each acknowledged "Did you mean" is still waiting for its answer: "2" picks the second.
-    expect(before.conversations.size).to.be.at.least(6);
     for (const [conversation, titles] of before.conversations) {
       const r = await say(server.base, conversation, '2');
       expect(r.text, conversation).to.include(titles[1]);
