@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { createTestApp } from '../support/Transcript';
+import { ConfigError, loadConfig } from '../../src/config/Config';
 import type { AppServer } from '../../src/server/createServer';
 
 async function started(env: Record<string, string>): Promise<{ app: AppServer; base: string }> {
@@ -92,5 +93,17 @@ describe('Hardening: rate limits (rate-limiter-flexible), 429 with Retry-After',
       await expectLimited(await as('9.9.9.9, 203.0.113.7:50003'));
       expect((await as('203.0.113.8:40000')).status).to.equal(200);
     });
+  });
+
+  it('the settings are validated at start, naming the one at fault; the defaults are on', () => {
+    expect(() => loadConfig({ RATE_LIMIT_PER_ADDRESS: 'lots' })).to.throw(ConfigError, /RATE_LIMIT_PER_ADDRESS must be a whole number/);
+    expect(() => loadConfig({ TRUST_PROXY_HOPS: '9' })).to.throw(ConfigError, /TRUST_PROXY_HOPS must be a whole number from 0 to 5/);
+    expect(() => loadConfig({ SERVICE_URL_HOSTS: 'https://x.example.org/' })).to.throw(ConfigError, /SERVICE_URL_HOSTS must be host names/);
+    const defaults = loadConfig({});
+    expect(defaults.limits).to.deep.equal({ perAddressPerMinute: 1200, perConversationPerMinute: 30, tokensPerAddressPerMinute: 20, trustProxyHops: 0 });
+    expect(defaults.serviceUrlHosts).to.include('127.0.0.1');
+    const production = loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x', SERVICE_URL_HOSTS: '*.example.org' });
+    expect(production.serviceUrlHosts).to.not.include('127.0.0.1');
+    expect(production.serviceUrlHosts).to.include('*.example.org');
   });
 });
