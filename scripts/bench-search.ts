@@ -11,7 +11,8 @@ import { createServer } from '../src/server/createServer';
 const QUERIES = ['', 'k code', 'element 2', 'ehcna timescales', 'diagnosis', 'apdr cycle', 'senco', 'tribunal', 'ebsa', 'salt referal'];
 
 async function main(): Promise<void> {
-  const app = await createServer(loadConfig({ ...process.env, STATE_STORE: 'memory', LOG_LEVEL: 'silent', MicrosoftAppId: '' }));
+  // Rate limits off: the load comes from one address, far faster than any person.
+  const app = await createServer(loadConfig({ ...process.env, STATE_STORE: 'memory', LOG_LEVEL: 'silent', MicrosoftAppId: '', RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_TOKENS_PER_ADDRESS: '0' }));
   const base = await app.listen(0);
   let i = 0;
   const result = await autocannon({

@@ -8,6 +8,7 @@ import { answerText } from '../../src/recognition/answerText';
 import { stripFiller } from '../../src/matching/QuestionFocus';
 import { SAFETY_LINE, type SafetyAssessment } from '../../src/safety/SafetyAssessment';
 import { SAFETY_TURN_KEY } from '../../src/bot/SafetyCards';
+import { ANSWER_BOUNDS, boundedText, FREE_TEXT_BOUNDS } from '../../src/recognition/boundedText';
 
 /** What the guide passes when it asks a question: the question, already worded. */
 export interface GuidePromptOptions extends PromptOptions {
@@ -117,7 +118,8 @@ export class GuideQuestionPrompt extends Prompt<GuideReply> {
 
   private async classify(context: TurnContext, options: GuidePromptOptions): Promise<Classified> {
     const raw = context.activity.text ?? '';
-    const text = answerText(raw);
+    // Bounded: no answer costs the server more than a few milliseconds to read (README, "Hardening").
+    const text = answerText(boundedText(raw, FREE_TEXT_BOUNDS));
     if (!text) return { kind: 'unreadable' };
     if (BACK.test(text)) return { kind: 'reply', reply: { kind: 'back' } };
     if (RESTART.test(text)) return { kind: 'reply', reply: { kind: 'restart' } };
@@ -143,7 +145,7 @@ export class GuideQuestionPrompt extends Prompt<GuideReply> {
     const mayInterrupt = question.freeText ? asksSomething && QUESTION_WORDS.test(core) && words >= 3 : looksLikeQuestion;
     if (mayInterrupt && isAnswer(await ask())) return { kind: 'question', response: asked as AnswerResponse };
 
-    const value = question.recognize(raw, (this.deps.now ?? (() => new Date()))());
+    const value = question.recognize(boundedText(raw, question.freeText ? FREE_TEXT_BOUNDS : ANSWER_BOUNDS), (this.deps.now ?? (() => new Date()))());
     if (value !== undefined) return { kind: 'reply', reply: { kind: 'answer', value } };
     // An answer it cannot read is asked again with its choices, never sent to the knowledge
     // base: a story told as an answer ("school keep saying they can't do anything till he's

@@ -1,3 +1,4 @@
+import { VERIFIED_CALLER } from './verifiedCaller';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationParameters, TurnContext } from 'botbuilder';
 import type { CallbackRequest, CallbackStatus } from '../callbacks/CallbackRequest';
 import { UUID } from '../callbacks/CallbackRequest';
@@ -101,6 +102,8 @@ export class OfficerNotifier {
   async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const status = VERB_STATUS[value.action?.verb ?? ''];
     if (!status) return error(400, 'UnknownAction', 'This card action is not one the bot knows.');
+    // Without a verified caller anyone could post a Teams-shaped activity: authentication is off.
+    if (context.turnState.get(VERIFIED_CALLER) !== true) return error(403, 'Forbidden', 'Card actions are accepted only from Teams through Azure Bot Service (MicrosoftAppId is not set on this server).');
     if (!this.fromServiceChannel(context)) return error(403, 'Forbidden', "Requests can only be updated from the service's own Teams channel.");
     const id = String((value.action.data as { requestId?: unknown } | undefined)?.requestId ?? '');
     if (!UUID.test(id)) return error(400, 'BadRequestId', 'The card does not name a request.');

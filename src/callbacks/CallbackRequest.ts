@@ -54,11 +54,24 @@ export function isCallbackStatus(value: unknown): value is CallbackStatus {
 }
 
 /** Trims and checks a new request; throws CallbackValidationError naming the first bad field. */
+/**
+ * Text with control characters taken out: C0 and C1 controls (terminal escape sequences start
+ * with ESC or CSI), DEL, and the bidirectional overrides that reorder what is shown. A tab or a
+ * line break becomes a space: every field is one line.
+ */
+export function withoutControlCharacters(text: string): string {
+  return text
+    .replace(/[\t\n\r\v\f\u2028\u2029]+/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
 export function validateNewCallbackRequest(input: NewCallbackRequest): NewCallbackRequest {
   const text = (field: 'area' | 'name' | 'contact' | 'bestTime' | 'summary'): string => {
     const value = (input as unknown as Record<string, unknown>)[field];
-    if (typeof value !== 'string' || value.trim() === '') throw new CallbackValidationError(`${field} is required`);
-    const v = value.trim();
+    if (typeof value !== 'string') throw new CallbackValidationError(`${field} is required`);
+    const v = withoutControlCharacters(value).trim();
+    if (v === '') throw new CallbackValidationError(`${field} is required`);
     if (v.length > LIMITS[field]) throw new CallbackValidationError(`${field} is longer than ${LIMITS[field]} characters`);
     return v;
   };
@@ -74,8 +87,9 @@ export function validateNewCallbackRequest(input: NewCallbackRequest): NewCallba
   if (input.topics !== undefined) {
     if (!Array.isArray(input.topics) || input.topics.length > LIMITS.topics) throw new CallbackValidationError(`topics must be a list of at most ${LIMITS.topics}`);
     out.topics = input.topics.map((t, i) => {
-      if (typeof t !== 'string' || !t.trim() || t.length > LIMITS.topic) throw new CallbackValidationError(`topics[${i}] must be text of at most ${LIMITS.topic} characters`);
-      return t.trim();
+      const clean = typeof t === 'string' ? withoutControlCharacters(t).trim() : '';
+      if (!clean || clean.length > LIMITS.topic) throw new CallbackValidationError(`topics[${i}] must be text of at most ${LIMITS.topic} characters`);
+      return clean;
     });
   }
   return out;

@@ -38,7 +38,9 @@ function toRequest(row: Row): CallbackRequest {
 /**
  * Callback requests in a SQLite file (DATA_DIR/callbacks.sqlite). WAL with synchronous=FULL:
  * when a write returns, it survives a crash or a power cut. better-sqlite3 is synchronous, so
- * each method's promise settles after the commit.
+ * each method's promise settles after the commit. secure_delete overwrites what a delete or an
+ * update frees, and each delete is followed by a WAL checkpoint that truncates the WAL file, so
+ * a deleted request's name and phone are gone from both files.
  */
 export class SqliteCallbackStore implements CallbackStore {
   static readonly FILE_NAME = 'callbacks.sqlite';
@@ -49,6 +51,7 @@ export class SqliteCallbackStore implements CallbackStore {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
+    this.db.pragma('secure_delete = ON');
     this.db.exec(`CREATE TABLE IF NOT EXISTS callback_requests (
       id TEXT PRIMARY KEY,
       area TEXT NOT NULL,
@@ -118,14 +121,25 @@ export class SqliteCallbackStore implements CallbackStore {
 
   async delete(id: string): Promise<boolean> {
     if (!UUID.test(id)) return false;
-    return this.db.prepare('DELETE FROM callback_requests WHERE id = ?').run(id).changes > 0;
+    const deleted = this.db.prepare('DELETE FROM callback_requests WHERE id = ?').run(id).changes > 0;
+    if (deleted) this.checkpoint();
+    return deleted;
   }
 
   async purgeOlderThan(date: Date): Promise<number> {
-    return this.db.prepare('DELETE FROM callback_requests WHERE created_at < ?').run(date.getTime()).changes;
+    const n = this.db.prepare('DELETE FROM callback_requests WHERE created_at < ?').run(date.getTime()).changes;
+    if (n > 0) this.checkpoint();
+    return n;
+  }
+
+  /** Copies the WAL into the database and truncates it: what was deleted is then in neither file. */
+  private checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.checkpoint();
+    this.db.close();
   }
 }

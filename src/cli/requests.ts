@@ -7,7 +7,7 @@
  */
 import 'dotenv/config';
 import { loadConfig } from '../config/Config';
-import { CALLBACK_STATUSES, isCallbackStatus, type CallbackRequest } from '../callbacks/CallbackRequest';
+import { CALLBACK_STATUSES, isCallbackStatus, withoutControlCharacters, type CallbackRequest } from '../callbacks/CallbackRequest';
 import type { CallbackStore } from '../callbacks/CallbackStore';
 import { CallbackRetention } from '../callbacks/CallbackRetention';
 import { createCallbackStore } from '../callbacks/createCallbackStore';
@@ -26,10 +26,11 @@ export interface CliIo {
 }
 
 function summaryLine(r: CallbackRequest): string {
-  return [r.id, r.createdAt.slice(0, 16).replace('T', ' '), r.status.padEnd(9), r.area, `by ${r.contactKind}`].join('  ');
+  return withoutControlCharacters([r.id, r.createdAt.slice(0, 16).replace('T', ' '), r.status.padEnd(9), r.area, `by ${r.contactKind}`].join('  '));
 }
 
 function fullText(r: CallbackRequest): string[] {
+  // Stored before control characters were stripped, or written by another tool: never raw to a terminal.
   return [
     `id:          ${r.id}`,
     `status:      ${r.status} (updated ${r.updatedAt})`,
@@ -40,7 +41,7 @@ function fullText(r: CallbackRequest): string[] {
     `best time:   ${r.bestTime}`,
     `summary:     ${r.summary}`,
     `topics:      ${r.topics === null ? '(not shared)' : r.topics.length > 0 ? r.topics.join('; ') : '(none)'}`,
-  ];
+  ].map(withoutControlCharacters);
 }
 
 /** Runs one command; resolves to the exit code (0 done, 1 not found, 2 usage). */

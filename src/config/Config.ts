@@ -4,6 +4,7 @@ import { DEFAULT_KNOWLEDGE_DIR, REPO_ROOT } from '../knowledge/paths';
 import { DeploymentConfigError, loadDeploymentConfig, type DeploymentConfig } from '../directory/DeploymentConfig';
 import { areaFileName } from '../directory/areaNames';
 import { isAzureTableName } from '../callbacks/AzureTableCallbackStore';
+import { BOT_FRAMEWORK_SERVICE_HOSTS, LOOPBACK_HOSTS, type RequestLimits } from '../server/requestLimits';
 
 /** A setting with a bad value: the message names the setting. The server does not start. */
 export class ConfigError extends Error {}
@@ -78,6 +79,10 @@ export interface Config {
   analyticsRetentionDays: number;
   /** LOG_QUESTIONS: keep question text in turn records, redacted (default false; never for urgent or safeguarding turns). */
   logQuestions: boolean;
+  /** RATE_LIMIT_* and TRUST_PROXY_HOPS: rate limits per client address, per conversation and on chat tokens. */
+  limits: RequestLimits;
+  /** SERVICE_URL_HOSTS: the hosts the bot may send replies to (an activity's serviceUrl); Bot Framework's own, and loopback locally, by default. */
+  serviceUrlHosts: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -196,6 +201,15 @@ function embedOrigins(env: Env): string[] {
   return origins;
 }
 
+/** SERVICE_URL_HOSTS: comma-separated host names ("*.example.org" for its subdomains), added to Bot Framework's own. */
+function serviceUrlHosts(env: Env, local: boolean): string[] {
+  const extra = (str(env, 'SERVICE_URL_HOSTS') ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  for (const h of extra) {
+    if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(h) && !LOOPBACK_HOSTS.includes(h)) throw new ConfigError(`SERVICE_URL_HOSTS must be host names separated by commas, such as "*.botframework.com" (it has "${h}")`);
+  }
+  return [...BOT_FRAMEWORK_SERVICE_HOSTS, ...(local ? LOOPBACK_HOSTS : []), ...extra];
+}
+
 /** Reads and validates every setting; throws ConfigError naming the first bad one. */
 export function loadConfig(env: Env = process.env): Config {
   const microsoftAppId = str(env, 'MicrosoftAppId');
@@ -260,5 +274,12 @@ export function loadConfig(env: Env = process.env): Config {
     analyticsRetentionDays: int(env, 'ANALYTICS_RETENTION_DAYS', 90, 1, 730),
     logQuestions: oneOf(env, 'LOG_QUESTIONS', ['true', 'false'] as const, 'false') === 'true',
     embedOrigins: embedOrigins(env),
+    limits: {
+      perAddressPerMinute: int(env, 'RATE_LIMIT_PER_ADDRESS', 1200, 0, 1_000_000),
+      perConversationPerMinute: int(env, 'RATE_LIMIT_PER_CONVERSATION', 30, 0, 1_000_000),
+      tokensPerAddressPerMinute: int(env, 'RATE_LIMIT_TOKENS_PER_ADDRESS', 20, 0, 1_000_000),
+      trustProxyHops: int(env, 'TRUST_PROXY_HOPS', 0, 0, 5),
+    },
+    serviceUrlHosts: serviceUrlHosts(env, !microsoftAppId),
   };
 }

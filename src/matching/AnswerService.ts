@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { AnswerMatcher, MatchOutcome } from './AnswerMatcher';
 import type { SafetyAssessment, SafetyCheck } from '../safety/SafetyAssessment';
 import { URGENT_HELP_TOPIC, urgentTopicFor } from '../safety/SafetyAssessment';
+import { TextNormaliser } from './TextNormaliser';
 
 /** The knowledge-base answer given at once to anyone at risk now. */
 export const URGENT_TOPIC_ID = URGENT_HELP_TOPIC;
@@ -55,7 +56,7 @@ export class AnswerService {
     if (safety.outcome === 'urgent') {
       return { query, outcome: 'urgent', confidence: 1, results: [{ answer: this.urgentAnswer(safety), score: 1 }], safety };
     }
-    const m = await this.matcher.match(query);
+    const m = await this.matcher.match(TextNormaliser.boundQuestion(query));
     return {
       query,
       outcome: m.outcome,

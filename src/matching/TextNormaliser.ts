@@ -33,6 +33,18 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/'s\b/g, ''],
 ];
 
+/**
+ * Longest text normalised, in characters: above any message (5,000) and any knowledge-base text,
+ * so it only stops a pathological input from costing the server.
+ */
+export const MAX_NORMALISE_CHARS = 8000;
+/** Longest word kept: longer runs of letters and digits are cut (no English word is longer; a 5,000-letter "word" cost fuse.js seconds). */
+export const MAX_WORD_CHARS = 40;
+/** Most of a question the matcher reads (the /api/answers limit too), and how much of it comes from the start. */
+export const MAX_QUESTION_CHARS = 1000;
+const QUESTION_HEAD_CHARS = 250;
+const LONG_WORD = new RegExp(`([a-z0-9£]{${MAX_WORD_CHARS}})[a-z0-9£]+`, 'g');
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
@@ -53,9 +65,21 @@ export class TextNormaliser {
     this.rewrite = keys.length ? new RegExp(`(?<![\\w£])(?:${keys.join('|')})(?![\\w])`, 'g') : undefined;
   }
 
+  /**
+   * The part of a long message the matcher reads: at most MAX_QUESTION_CHARS characters, its
+   * start and its end (a long story usually ends in the question), cut at spaces. The urgent
+   * check reads the whole message; this only bounds the cost of ranking.
+   */
+  static boundQuestion(text: string): string {
+    if (text.length <= MAX_QUESTION_CHARS) return text;
+    const head = text.slice(0, QUESTION_HEAD_CHARS).replace(/\S*$/, '');
+    const tail = text.slice(text.length - (MAX_QUESTION_CHARS - QUESTION_HEAD_CHARS)).replace(/^\S*/, '');
+    return `${head} ${tail}`;
+  }
+
   /** Lower-cased text with synonyms applied and punctuation reduced to spaces. */
   normalise(text: string): string {
-    let t = text
+    let t = (text.length > MAX_NORMALISE_CHARS ? text.slice(0, MAX_NORMALISE_CHARS) : text)
       .toLowerCase()
       .normalize('NFKC')
       .replace(/[\u2018\u2019\u02bc`]/g, "'")
@@ -67,6 +91,7 @@ export class TextNormaliser {
     if (this.rewrite) t = t.replace(this.rewrite, (m) => ` ${this.rewrites.get(m) ?? m} `);
     return t
       .replace(/[^a-z0-9£ ]+/g, ' ')
+      .replace(LONG_WORD, '$1')
       .replace(/\s+/g, ' ')
       .trim();
   }

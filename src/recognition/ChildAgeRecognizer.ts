@@ -1,5 +1,6 @@
 import { Culture, recognizeAge } from '@microsoft/recognizers-text-suite';
 import { answerText } from './answerText';
+import { boundedText } from './boundedText';
 import { numbersIn, numberWord } from './numberWords';
 import { TypoMender } from './TypoMender';
 
@@ -91,7 +92,7 @@ function ageIn(text: string): number | undefined {
  * age is outside 0–25. Plain TypeScript over recognizers-text 1.3.1.
  */
 export function recognizeChildAge(input: string): ChildAge | undefined {
-  const text = mender.mend(answerText(input));
+  const text = mender.mend(answerText(boundedText(input)));
   if (!text) return undefined;
 
   let stage: SchoolStage | undefined;

@@ -1,4 +1,5 @@
 import { answerText } from './answerText';
+import { boundedText, FREE_TEXT_BOUNDS } from './boundedText';
 import { TypoMender } from './TypoMender';
 
 /**
@@ -47,7 +48,7 @@ const TOPICS: Record<ConcernTopic, RegExp> = {
  * recognisable: a worry is always accepted. The text itself is not kept.
  */
 export function recognizeConcerns(input: string): Concerns {
-  const text = mender.mend(answerText(input));
+  const text = mender.mend(answerText(boundedText(input, FREE_TEXT_BOUNDS)));
   const areas = (Object.keys(AREAS) as NeedArea[]).filter((a) => AREAS[a].test(text));
   const topics = (Object.keys(TOPICS) as ConcernTopic[]).filter((t) => TOPICS[t].test(text));
   return { areas, topics };

@@ -1,4 +1,5 @@
 import { answerText } from './answerText';
+import { boundedText } from './boundedText';
 import { numbersIn } from './numberWords';
 import { saysAMomentNotALength } from './momentWords';
 
@@ -16,7 +17,7 @@ const WORDS: Array<[RegExp, number]> = [
  * is given. Plain TypeScript over recognizers-text 1.3.1's number model.
  */
 export function recognizeCount(input: string): number | undefined {
-  const text = answerText(input);
+  const text = answerText(boundedText(input));
   if (!text) return undefined;
   // "two hours ago", "at 3pm": a time, not a count.
   if (saysAMomentNotALength(text)) return undefined;

@@ -1,5 +1,6 @@
 import { Culture, DateTimeOptions, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 import { answerText } from './answerText';
+import { boundedText, type TextBounds } from './boundedText';
 import { numbersIn } from './numberWords';
 import { TypoMender } from './TypoMender';
 import { saysAMomentNotALength } from './momentWords';
@@ -19,8 +20,25 @@ export interface Duration {
  */
 export const TERM_MONTHS = 3.5;
 
-const DAYS_PER_MONTH = 365.25 / 12;
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** What recognizers-text's date model reads of an answer: a few words from the first that speaks of time. */
+const DATE_MODEL_BOUNDS: TextBounds = { chars: 80, words: 8, wordChars: 30 };
+const TIME_CUE = new RegExp(`\\d|^(since|for|about|around|over|nearly|almost|ago|last|this|past|week|month|year|day|term|half|couple|few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\w+teen|twenty|${MONTH_NAMES.map((m) => m.slice(0, 3).toLowerCase()).join('|')})`);
+
+/**
+ * The date model's cost grows faster than the text it reads (each date-like token is tried
+ * against the others: 40 of them took 230 ms), so it reads only a few words, from the first
+ * that speaks of time ("well it's been since 3/4/2025 i think" → "since 3/4/2025 i think").
+ */
+function dateWindow(text: string): string {
+  const words = text.split(' ');
+  // From the word before the cue: "a year and a half", "half a term".
+  const start = Math.max(0, words.findIndex((w) => TIME_CUE.test(w)) - 1);
+  return boundedText(words.slice(start).join(' '), DATE_MODEL_BOUNDS);
+}
+
+const DAYS_PER_MONTH = 365.25 / 12;
 
 const mender = new TypoMender([
   'terms', 'months', 'weeks', 'years', 'since', 'about', 'around', 'roughly', 'half',
@@ -111,7 +129,7 @@ function monthsLabel(months: number, approximate: boolean): string {
  * gives no length of time. `now` is the moment the answer was given.
  */
 export function recognizeDuration(input: string, now: Date = new Date()): Duration | undefined {
-  const text = mender.mend(answerText(input));
+  const text = mender.mend(answerText(boundedText(input)));
   if (!text) return undefined;
   // "tonight", "an hour ago", "this morning": a moment, not how long support has been in place.
   if (saysAMomentNotALength(text)) return undefined;
@@ -134,7 +152,7 @@ export function recognizeDuration(input: string, now: Date = new Date()): Durati
     }
   }
 
-  const results = recognizeDateTime(text, Culture.EnglishOthers, DateTimeOptions.None, now);
+  const results = recognizeDateTime(dateWindow(text), Culture.EnglishOthers, DateTimeOptions.None, now);
   let durationMonths = 0;
   let durations = 0;
   for (const r of results) {

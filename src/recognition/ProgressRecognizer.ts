@@ -1,4 +1,5 @@
 import { answerText } from './answerText';
+import { boundedText } from './boundedText';
 import { recognizeYesNo } from './YesNoRecognizer';
 
 /** How a child is getting on with the help they have. */
@@ -23,7 +24,7 @@ const GOOD =
  * "some, slowly", "dunno". Undefined when the answer does not say.
  */
 export function recognizeProgress(input: string): Progress | undefined {
-  const text = answerText(input);
+  const text = answerText(boundedText(input));
   if (!text) return undefined;
   const yn = recognizeYesNo(text);
   if (yn?.value === 'unsure' && !SOME.test(text)) return 'unsure';

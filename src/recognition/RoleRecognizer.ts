@@ -1,4 +1,5 @@
 import { answerText } from './answerText';
+import { boundedText } from './boundedText';
 import { TypoMender } from './TypoMender';
 
 /** Who is asking: the guides word their advice for each. */
@@ -31,7 +32,7 @@ const PATTERNS: Array<[Role, RegExp]> = [
  * longer phrase ("student teacher" over "student"). Undefined when none is named.
  */
 export function recognizeRole(input: string): Role | undefined {
-  const text = mender.mend(answerText(input));
+  const text = mender.mend(answerText(boundedText(input)));
   if (!text) return undefined;
   let best: { role: Role; index: number; length: number } | undefined;
   for (const [role, pattern] of PATTERNS) {

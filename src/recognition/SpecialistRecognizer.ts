@@ -1,4 +1,5 @@
 import { answerText } from './answerText';
+import { boundedText } from './boundedText';
 import { TypoMender } from './TypoMender';
 import { recognizeYesNo, type YesNo } from './YesNoRecognizer';
 
@@ -25,7 +26,7 @@ const SPECIALISTS: Array<[string, RegExp]> = [
  * "SALT and OT", "no", "not that I know of", "dunno". Naming a specialist counts as yes.
  */
 export function recognizeSpecialists(input: string): SpecialistAnswer | undefined {
-  const text = mender.mend(answerText(input));
+  const text = mender.mend(answerText(boundedText(input)));
   if (!text) return undefined;
   const yn = recognizeYesNo(text);
   const specialists = SPECIALISTS.filter(([, p]) => p.test(text)).map(([name]) => name);

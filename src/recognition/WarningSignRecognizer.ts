@@ -1,4 +1,5 @@
 import { answerText } from './answerText';
+import { boundedText } from './boundedText';
 import { numbersIn } from './numberWords';
 import { TypoMender } from './TypoMender';
 
@@ -33,7 +34,7 @@ const UNSURE = /\b(not sure|dunno|don'?t know|no idea|unsure|maybe|possibly)\b/;
  * them and does not say "none".
  */
 export function recognizeWarningSigns(input: string): WarningSignAnswer | undefined {
-  const text = mender.mend(answerText(input));
+  const text = mender.mend(answerText(boundedText(input)));
   if (!text) return undefined;
   if (NONE.test(text)) return { signs: [], unsure: false };
   const found = new Set<WarningSign>();

@@ -1,5 +1,6 @@
 import { Culture, recognizeBoolean } from '@microsoft/recognizers-text-suite';
 import { answerText } from './answerText';
+import { boundedText } from './boundedText';
 
 export type YesNo = 'yes' | 'no' | 'unsure';
 
@@ -26,7 +27,7 @@ const YES =
  * patterns miss.
  */
 export function recognizeYesNo(input: string): YesNoAnswer | undefined {
-  const text = answerText(input);
+  const text = answerText(boundedText(input));
   if (!text) return undefined;
   const unsure = UNSURE.exec(text);
   if (unsure) return { value: 'unsure', rest: restAfter(text, unsure) };

@@ -26,6 +26,8 @@ import { AnswerCards } from '../bot/AnswerCards';
 import { SenSupportBot } from '../bot/SenSupportBot';
 import { SqliteStorage } from '../bot/SqliteStorage';
 import { StorageUsageStore } from '../bot/StorageUsageStore';
+import { BatchedUsageStore } from '../bot/BatchedUsageStore';
+import { readOnlyDefaults } from '../bot/readOnlyDefaults';
 import { TopicUsage } from '../matching/TopicUsage';
 import { CannedAnswerSearch } from '../matching/CannedAnswerSearch';
 import { RootDialog, type UserProfile } from '../../dialogs/RootDialog';
@@ -34,6 +36,7 @@ import { GuideContent } from '../knowledge/GuideContent';
 import { createLogger, type Logger } from './logger';
 import { registerAnswerRoutes } from './answerRoutes';
 import { registerMessageRoutes } from './messageRoutes';
+import { headAsGet, RateLimits, refuseNonJsonBodies } from './requestLimits';
 import { registerWebChatRoutes } from './webChatRoutes';
 import { mountDirectLine } from './DirectLineEndpoint';
 import { DirectLineTokens } from './DirectLineTokens';
@@ -54,7 +57,7 @@ import { createAnalyticsStore } from '../analytics/createAnalyticsStore';
 import { AnalyticsRetention } from '../analytics/AnalyticsRetention';
 import { TurnRecorder } from '../analytics/TurnRecorder';
 import { Redactor } from '../analytics/Redactor';
-import { registerReportRoutes } from './reportRoutes';
+import { OFFICER_REPORT_PATH, registerReportRoutes } from './reportRoutes';
 
 /** The parts the server is built from; tests may pass their own. */
 export interface AppServices {
@@ -149,8 +152,10 @@ export async function createServer(config: Config, overrides: Partial<AppService
   const recorder = new TurnRecorder(analytics, { logQuestions: config.logQuestions, redactor: new Redactor(), log: logger });
   const services: AppServices = { kb, answers, cards, storage, conversationState, userState, logger, areas, callbacks, analytics, safety };
 
-  const userProfile = userState.createProperty<UserProfile>('userProfile');
-  const usage = new TopicUsage(new StorageUsageStore(storage), kb.answers.map((a) => a.id));
+  // Reading an absent profile does not create one: no write of an empty profile on every turn.
+  const userProfile = readOnlyDefaults(userState.createProperty<UserProfile>('userProfile'));
+  const usageStore = new BatchedUsageStore(new StorageUsageStore(storage));
+  const usage = new TopicUsage(usageStore, kb.answers.map((a) => a.id));
   const guides = createGuides({
     answers,
     cards,
@@ -204,8 +209,17 @@ export async function createServer(config: Config, overrides: Partial<AppService
   // Counts requests in flight and, once shutdown() begins, refuses new ones while those finish.
   const gate = new RequestGate();
   server.pre(gate.handler);
+  // Hardening (README, "Hardening, limits and benchmarks"): HEAD wherever GET is; bodies that are
+  // not JSON refused before they are read; rate limits per client address before any work.
+  const rateLimits = new RateLimits(config.limits, logger);
+  server.pre(headAsGet());
+  server.pre(refuseNonJsonBodies([OFFICER_REPORT_PATH]));
+  server.pre(rateLimits.byAddress());
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  // JSON only: restify's bodyParser() would also take multipart uploads, written to TMPDIR.
+  // (maxBodySize is read by the bodyReader inside it; the typings omit it.)
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: 256 * 1024 } as restify.plugins.JsonBodyParserOptions));
+  server.use(rateLimits.byConversation());
   // One error shape everywhere ({ error: { code, message } }), including restify's own errors
   // (a body that is not JSON, too large, an unknown route); a server fault never shows its details.
   server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; code?: string; body?: { code?: string }; toJSON?: () => unknown }, callback: () => void) => {
@@ -245,7 +259,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
   registerAnswerRoutes(server, answers);
   registerOfficerRoutes(server, { store: callbacks, apiKey: config.officerApiKey });
   registerReportRoutes(server, { store: analytics, kb, matcher, embedder: built.embedder, apiKey: config.officerApiKey, logQuestions: config.logQuestions });
-  registerMessageRoutes(server, adapter, bot, logger);
+  registerMessageRoutes(server, adapter, bot, logger, { serviceUrlHosts: config.serviceUrlHosts, authenticated: !!config.microsoftAppId });
   registerWebChatRoutes(server, config, { logger });
   let directLineStore: DirectLineStore | undefined;
   let directLine: ReturnType<typeof mountDirectLine> | undefined;
@@ -261,6 +275,8 @@ export async function createServer(config: Config, overrides: Partial<AppService
   // Conversation state past STATE_TTL_DAYS is already unreadable; delete it hourly too, not only
   // at start. (On Azure the blob lifecycle rule in deploymentTemplates does this.)
   const statePurge = storage instanceof SqliteStorage ? setInterval(() => storage.purgeExpired(), HOUR_MS).unref() : undefined;
+  // And fold the WAL into the database every 30 s, truncating it, so cleared state is not left in it.
+  const stateCheckpoint = storage instanceof SqliteStorage ? setInterval(() => storage.checkpoint(), 30_000).unref() : undefined;
 
   let closed = false;
   const app: AppServer = {
@@ -295,6 +311,8 @@ export async function createServer(config: Config, overrides: Partial<AppService
       if (statePurge) clearInterval(statePurge);
       directLine?.close();
       directLineStore?.close();
+      if (stateCheckpoint) clearInterval(stateCheckpoint);
+      await usageStore.flush().catch((err: Error) => logger.warn({ err: { type: err.name } }, 'usage counts not saved'));
       if (storage instanceof SqliteStorage) storage.close();
       retention.stop();
       analyticsRetention.stop();

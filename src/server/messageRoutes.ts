@@ -1,9 +1,21 @@
 import type restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity, CloudAdapter, InvokeResponse, TurnContext } from 'botbuilder';
 import type { SenSupportBot } from '../bot/SenSupportBot';
 import type { Logger } from './logger';
 import { sendError } from './httpErrors';
 import { isJsonObject } from './isJsonObject';
+import { fromThisMachine, serviceUrlAllowed } from './requestLimits';
+
+import { VERIFIED_CALLER } from '../bot/verifiedCaller';
+
+type ProcessActivity = (authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) => Promise<InvokeResponse | undefined>;
+
+export interface MessageRouteOptions {
+  /** SERVICE_URL_HOSTS in force: where the bot may send replies. */
+  serviceUrlHosts: readonly string[];
+  /** MicrosoftAppId is set: the adapter checks each request's Bot Framework token. */
+  authenticated: boolean;
+}
 
 /** Longest message text the bot accepts; longer is refused with 400 (it is not a question). */
 export const MAX_MESSAGE_TEXT = 5000;
@@ -23,16 +35,57 @@ export function activityProblem(body: unknown): string | undefined {
   return undefined;
 }
 
-/** POST /api/messages — the Bot Framework endpoint (CloudAdapter; authentication on when MicrosoftAppId is set). */
-export function registerMessageRoutes(server: restify.Server, adapter: CloudAdapter, bot: SenSupportBot, logger: Logger): void {
+/**
+ * POST /api/messages — the Bot Framework endpoint (CloudAdapter; authentication on when
+ * MicrosoftAppId is set). The activity is processed here rather than by adapter.process, so that
+ * every failure gets the JSON error shape and no detail: a refused token is 401, logged once
+ * (structured, no stack), and a reply that cannot be delivered is 502. Replies go only to
+ * allowed serviceUrl hosts.
+ */
+export function registerMessageRoutes(server: restify.Server, adapter: CloudAdapter, bot: SenSupportBot, logger: Logger, options: MessageRouteOptions = { serviceUrlHosts: [], authenticated: false }): void {
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     const problem = activityProblem(req.body);
     if (problem) return sendError(res, 400, 'BadActivity', problem);
+    const activity = req.body as Record<string, unknown>;
+    for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+      // As the adapter's own validateAndFixActivity does.
+      if (typeof activity[field] === 'string') {
+        activity[`raw${field[0].toUpperCase()}${field.slice(1)}`] = activity[field];
+        activity[field] = new Date(activity[field] as string);
+      }
+    }
+    const verified = options.authenticated || fromThisMachine(req);
+    const auth = req.headers.authorization;
+    let refusedServiceUrl = false;
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      // processActivity is protected in the typings; adapter.process would answer errors itself, in plain text with their details.
+      const process = (adapter as unknown as { processActivity: ProcessActivity }).processActivity.bind(adapter);
+      const invokeResponse = await process(typeof auth === 'string' ? auth : '', activity as unknown as Activity, async (context: TurnContext) => {
+        // After authentication (a request without a valid token is 401 whatever it names), before any reply.
+        // Nothing is sent there, not even an error message.
+        if (context.activity.deliveryMode !== 'expectReplies' && !serviceUrlAllowed(String(context.activity.serviceUrl), options.serviceUrlHosts)) {
+          refusedServiceUrl = true;
+          return;
+        }
+        context.turnState.set(VERIFIED_CALLER, verified);
+        await bot.run(context);
+      });
+      if (refusedServiceUrl) return sendError(res, 400, 'ServiceUrlNotAllowed', 'The activity\'s "serviceUrl" is not a host this bot sends replies to (SERVICE_URL_HOSTS).');
+      res.status(invokeResponse?.status ?? 200);
+      if (invokeResponse?.body !== undefined) res.json(invokeResponse.body as object);
+      else res.end();
     } catch (err) {
-      logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'activity not processed');
-      if (!res.headersSent) sendError(res, 400, 'BadActivity', 'The activity could not be processed.');
+      const e = err as Error;
+      // botframework-connector's AuthenticationError carries statusCode 401 (or 403 for a bad app id).
+      const status = (err as { statusCode?: unknown })?.statusCode;
+      if (e?.constructor?.name === 'AuthenticationError' || status === 401 || status === 403) {
+        // Once, structured, without the stack or the token.
+        logger.warn({ failure: { type: 'AuthenticationError', message: String(e.message ?? '').split('\n')[0].slice(0, 200) }, channel: String(activity.channelId).slice(0, 40) }, 'activity refused: authentication failed');
+        if (!res.headersSent) sendError(res, 401, 'Unauthorized', 'The request does not carry a valid Bot Framework token.');
+        return;
+      }
+      logger.error({ err: { type: e?.name, message: String(e?.message ?? err).split('\n')[0].slice(0, 200) } }, 'activity not processed');
+      if (!res.headersSent) sendError(res, 502, 'ActivityNotProcessed', 'The activity could not be processed. Please try again.');
     }
   });
 }

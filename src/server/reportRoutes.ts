@@ -7,6 +7,9 @@ import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import type { Embedder } from '../matching/Embedder';
 import { bearerMatches } from './officerRoutes';
 
+/** Where the officers' report is served. */
+export const OFFICER_REPORT_PATH = '/officers/report';
+
 export interface ReportRouteDeps {
   store: AnalyticsStore;
   kb: KnowledgeBase;
@@ -56,17 +59,18 @@ export function registerReportRoutes(server: restify.Server, deps: ReportRouteDe
   };
   const notConfigured = (res: restify.Response) => sendHtml(res, 503, KEY_FORM("The officers' report is not configured: set OFFICER_API_KEY on the server."), FORM_CSP);
 
-  server.get('/officers/report', async (req: restify.Request, res: restify.Response) => {
+  server.get(OFFICER_REPORT_PATH, async (req: restify.Request, res: restify.Response) => {
     if (!deps.apiKey) return notConfigured(res);
     const header = req.header('authorization') || undefined;
     if (header && bearerMatches(header, deps.apiKey)) return report(res);
     sendHtml(res, header ? 401 : 200, KEY_FORM(header ? 'That key is not right.' : ''), FORM_CSP);
   });
 
-  server.post('/officers/report', async (req: restify.Request, res: restify.Response) => {
+  server.post(OFFICER_REPORT_PATH, async (req: restify.Request, res: restify.Response) => {
     if (!deps.apiKey) return notConfigured(res);
+    // The form arrives url-encoded and unparsed (only JSON bodies are parsed server-wide).
     const body = req.body as unknown;
-    const key = body && typeof body === 'object' && typeof (body as { key?: unknown }).key === 'string' ? (body as { key: string }).key : '';
+    const key = typeof body === 'string' ? (new URLSearchParams(body).get('key') ?? '') : body && typeof body === 'object' && typeof (body as { key?: unknown }).key === 'string' ? (body as { key: string }).key : '';
     if (key && bearerMatches(`Bearer ${key}`, deps.apiKey)) return report(res);
     sendHtml(res, 401, KEY_FORM(key ? 'That key is not right. Please try again.' : 'Please enter the officers\' key.'), FORM_CSP);
   });

@@ -6,7 +6,8 @@ import { activityText, submitActions } from './activityText';
 
 /** One app for a test file: the real bot and the real knowledge base, state in memory; `overrides` swaps in parts of its own. */
 export async function createTestApp(env: Record<string, string> = {}, overrides: Partial<AppServices> = {}, build: BuildOptions = {}): Promise<AppServer> {
-  return createServer(loadConfig({ STATE_STORE: 'memory', LOG_LEVEL: 'silent', ...env }), overrides, build);
+  // Rate limits off unless a test sets them (tests/hardening/rateLimits.test.ts does).
+  return createServer(loadConfig({ STATE_STORE: 'memory', LOG_LEVEL: 'silent', RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_TOKENS_PER_ADDRESS: '0', ...env }), overrides, build);
 }
 
 type Expectation = string | RegExp | ((reply: Partial<Activity>, text: string) => void);
