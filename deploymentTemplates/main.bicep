@@ -102,6 +102,9 @@ param analyticsRetentionDays int = 90
 @description('Keep the question text in usage records, after personal details are redacted (never for urgent or safeguarding turns).')
 param logQuestions bool = false
 
+@description('The council websites that may embed the chat (EMBED_ORIGINS): origins separated by commas, such as https://www.example.gov.uk. Empty: none.')
+param embedOrigins string = ''
+
 @description('Create Application Insights (with a Log Analytics workspace) and turn on App Service\'s Node.js agent.')
 param enableApplicationInsights bool = true
 
@@ -331,6 +334,8 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ANALYTICS_TABLE: analyticsTable
     ANALYTICS_RETENTION_DAYS: string(analyticsRetentionDays)
     LOG_QUESTIONS: logQuestions ? 'true' : 'false'
+    EMBED_ORIGINS: embedOrigins
+    TRUST_PROXY_HOPS: '1'
     APPLICATIONINSIGHTS_CONNECTION_STRING: enableApplicationInsights ? appInsights.properties.ConnectionString : ''
     ApplicationInsightsAgent_EXTENSION_VERSION: enableApplicationInsights ? '~3' : ''
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
