@@ -246,6 +246,8 @@ for (const executablePath of findChromiums()) {
       await page.getByRole('button', { name: 'Start again' }).click();
       const yes = page.getByRole('button', { name: 'Yes, start again' });
       await yes.waitFor({ timeout: WAIT });
+      // Focus moves to the question once it is shown (on a loaded machine, a frame later).
+      await page.waitForFunction(() => document.activeElement?.id === 'restart-yes', undefined, { timeout: WAIT }).catch(() => undefined);
       expect(await page.evaluate(() => document.activeElement?.id), 'focus moves to the question').to.equal('restart-yes');
       await yes.click();
       await page.waitForFunction(() => document.querySelectorAll('#chat-area .webchat__basic-transcript__activity').length >= 1, undefined, { timeout: WAIT });

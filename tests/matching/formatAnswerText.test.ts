@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { runAsk } from '../../src/cli/ask';
 
-describe('Answers as text: npm run ask, and "Copy as text"', () => {
+describe('Answers as text: npm run ask, and "Copy as text"', function () {
+  // The first call loads the sentence model and the safety exemplars' vectors.
+  this.timeout(120_000);
   it('prints the answer with its source for a terminal', async () => {
     const { code, out } = await runAsk(['what is the local offer']);
     expect(code).to.equal(0);

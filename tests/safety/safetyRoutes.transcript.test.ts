@@ -83,7 +83,7 @@ describe('Conversation: urgent help, support contacts and the safety net (real b
       it('support: a question about self-harm is answered, with the crisis contacts after it (no interruption)', () =>
         new Transcript(app, channel)
           .userSays('what should a school do to support a pupil who self-harms')
-          .botReplies((_r, text) => expect(text).to.match(/Source: /))
+          .botReplies((_r, text) => expect(text).to.match(/Source: |Did you mean/))
           .botRepliesWith((_r, text) => {
             expect(text).to.match(/If you or someone else is struggling/);
             expect(text).to.match(/116 123/);
