@@ -108,6 +108,9 @@ function createStorage(config: Config): Storage {
   }
 }
 
+/** How long closing waits for the batched usage counts to reach the store. */
+const USAGE_FLUSH_MS = 1_000;
+
 /** How the server is built beyond its settings; tests pass their own parts. */
 export interface BuildOptions {
   /** The sentence model (default: the Universal Sentence Encoder, shared per process). */
@@ -312,7 +315,12 @@ export async function createServer(config: Config, overrides: Partial<AppService
       directLine?.close();
       directLineStore?.close();
       if (stateCheckpoint) clearInterval(stateCheckpoint);
-      await usageStore.flush().catch((err: Error) => logger.warn({ err: { type: err.name } }, 'usage counts not saved'));
+      // Usage counts are a convenience: a slow store does not hold a stopping instance past a second.
+      const flushed = await Promise.race([
+        usageStore.flush().then(() => true, (err: Error) => (logger.warn({ err: { type: err.name } }, 'usage counts not saved'), true)),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), USAGE_FLUSH_MS).unref()),
+      ]);
+      if (!flushed) logger.warn({ ms: USAGE_FLUSH_MS }, 'usage counts not saved in time');
       if (storage instanceof SqliteStorage) storage.close();
       retention.stop();
       analyticsRetention.stop();
