@@ -91,7 +91,7 @@ async function heldOutPhrasings(kb: KnowledgeBase, embedder: Embedder, known: Ma
       ...kb.all.flatMap((a) => a.questions.filter((q) => !keep(q)).map((q) => ({ q, expect: a.variantOf ?? a.id }))),
       ...kb.outOfScope.flatMap((t) => t.phrasings.filter((q) => !keep(q)).map((q) => ({ q, expect: 'none' }))),
     ];
-    for (const line of lines) out.push({ line, readings: await matcher.read(line.q), fold, set: 'phrasings' });
+    for (const line of lines) out.push({ line, readings: await matcher.read(line.q, true), fold, set: 'phrasings' });
   }
   return out;
 }
@@ -131,7 +131,7 @@ export async function runFit(kb: KnowledgeBase, verbose: boolean, check = false)
     for (const line of readLines(file)) {
       // Urgent lines are the safety check's, which runs before matching.
       if (line.expect === URGENT_TOPIC_ID) continue;
-      people.push({ line, readings: await built.matcher.read(line.q), fold: foldOf(line.q), set });
+      people.push({ line, readings: await built.matcher.read(line.q, true), fold: foldOf(line.q), set });
     }
   }
   const phrasings = await heldOutPhrasings(kb, built.embedder, known);
@@ -186,7 +186,7 @@ export async function runFit(kb: KnowledgeBase, verbose: boolean, check = false)
   }
 
   // The team's own set was never part of the fit: decided with the policy just written.
-  const team = await Promise.all(readLines(TEAM_SET).filter((l) => l.expect !== URGENT_TOPIC_ID).map(async (line) => ({ line, readings: await built.matcher.read(line.q), fold: 0, set: 'team' })));
+  const team = await Promise.all(readLines(TEAM_SET).filter((l) => l.expect !== URGENT_TOPIC_ID).map(async (line) => ({ line, readings: await built.matcher.read(line.q, true), fold: 0, set: 'team' })));
   console.log('\n' + report('team-questions.jsonl (never fitted on; urgent lines left to the safety check)', rowsOf(team, policy.semantic, true), verbose).replace(/\n {2}latency per question.*$/m, ''));
   console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   return differences;

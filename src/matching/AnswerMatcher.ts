@@ -109,16 +109,20 @@ export class AnswerMatcher {
     return AnswerMatcher.fuseReadings(await this.read(question), fusion);
   }
 
-  /** Normalise and score: the scorers' outputs for the whole message and for its focus sentence. */
-  async read(question: string): Promise<MessageReadings> {
+  /**
+   * Normalise and score: the scorers' outputs for the whole message and for its focus sentence.
+   * The focus is embedded only when the policy gives it weight (`embedFocus`; the fitting script
+   * asks for everything).
+   */
+  async read(question: string, embedFocus = this.modePolicy.fusion.focusWeight > 0): Promise<MessageReadings> {
     const parts = questionParts(question.slice(0, MAX_READ_CHARS));
     const whole = this.lexical.correct(parts.whole);
     const focus = parts.sentences > 1 ? this.lexical.correct(parts.focus) : undefined;
     const words = this.lexical.terms(whole).length;
     if (words === 0) return { words, whole: { lexical: [] } };
     const texts = focus ? [whole, focus] : [whole];
-    const vectors = this.semanticScorer ? await this.semanticScorer.embed(texts.map(embeddable)) : undefined;
-    const [w, f] = texts.map((t, i) => ({ lexical: this.lexical.score(t), semantic: vectors ? this.semanticScorer?.score(vectors[i]) : undefined }));
+    const vectors = this.semanticScorer ? await this.semanticScorer.embed(texts.slice(0, embedFocus ? 2 : 1).map(embeddable)) : undefined;
+    const [w, f] = texts.map((t, i) => ({ lexical: this.lexical.score(t), semantic: vectors?.[i] ? this.semanticScorer?.score(vectors[i]) : undefined }));
     return { words, whole: w, focus: f };
   }
 
