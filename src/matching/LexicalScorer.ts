@@ -66,7 +66,8 @@ export class LexicalScorer {
   private readonly index: MiniSearch<IndexedPassage>;
   private readonly answerIndex: MiniSearch<IndexedAnswer>;
   private readonly vocabulary: Set<string>;
-  private readonly speller: Fuse<string>;
+  /** The vocabulary by word length: a typo keeps roughly its length, so only three lengths are searched. */
+  private readonly spellers = new Map<number, Fuse<string>>();
   private readonly phrasingTerms = new Map<string, Array<Set<string>>>();
   private readonly answerTerms = new Map<string, Set<string>>();
   private readonly idf = new Map<string, number>();
@@ -123,7 +124,9 @@ export class LexicalScorer {
       for (const w of this.normaliser.normalise(text).split(' ')) if (w.length > 2) this.vocabulary.add(w);
       this.answerTerms.set(d.id, new Set(this.normaliser.tokens(text)));
     }
-    this.speller = new Fuse([...this.vocabulary], { includeScore: true, threshold: 0.3, distance: 20 });
+    const byLength = new Map<number, string[]>();
+    for (const w of this.vocabulary) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
+    for (const [n, words] of byLength) this.spellers.set(n, new Fuse(words, { includeScore: true, threshold: 0.3, distance: 20 }));
 
     const n = docs.length;
     const df = new Map<string, number>();
@@ -146,7 +149,10 @@ export class LexicalScorer {
         // Bounded work per message: a long message mends its first few unknown words only.
         if (++searches > MAX_MENDED_PER_MESSAGE) return w;
         // A typo keeps roughly its length: "sencp" is "senco", but "loss" is not "possibly".
-        const best = this.speller.search(w, { limit: 3 }).find((r) => Math.abs(r.item.length - w.length) <= 1 && (r.score ?? 1) <= 0.3);
+        const best = [w.length - 1, w.length, w.length + 1]
+          .flatMap((n) => this.spellers.get(n)?.search(w, { limit: 3 }) ?? [])
+          .sort((a, b) => (a.score ?? 1) - (b.score ?? 1))
+          .find((r) => (r.score ?? 1) <= 0.3);
         const mended = best ? best.item : w;
         if (this.mended.size >= MENDED_MEMORY) this.mended.delete(this.mended.keys().next().value as string);
         this.mended.set(w, mended);

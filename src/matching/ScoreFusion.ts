@@ -45,7 +45,8 @@ export function fuse(whole: ScoredReading, focus: ScoredReading | undefined, w: 
   for (const r of [whole, focus]) {
     if (!r) continue;
     for (const l of r.lexical.slice(0, POOL)) ids.add(l.id);
-    if (r.semantic) {
+    // The focus sentence's semantic candidates count only where it is weighed (it is then embedded).
+    if (r.semantic && (r === whole || w.focusWeight > 0)) {
       for (const s of [...r.semantic.values()].sort((a, b) => b.best - a.best).slice(0, POOL)) ids.add(s.id);
     }
   }

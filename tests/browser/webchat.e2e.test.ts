@@ -85,6 +85,20 @@ for (const executablePath of findChromiums()) {
     it('opens "More options" and shows the next answer when a follow-up is pressed', async () => {
       const answer = app.services.answers.byId('what-is-sen-support');
       const followUpTitle = app.services.answers.title(answer?.followUps[0] as string);
+      // Let the transcript settle first (replies still arriving re-render the cards).
+      await page.waitForFunction(
+        () => {
+          const w = window as unknown as { __count?: number; __since?: number };
+          const n = document.querySelectorAll('#chat-area .webchat__basic-transcript__activity').length;
+          if (w.__count !== n) {
+            w.__count = n;
+            w.__since = Date.now();
+          }
+          return Date.now() - (w.__since ?? 0) > 500;
+        },
+        undefined,
+        { timeout: WAIT, polling: 100 },
+      );
       const card = activities(page).filter({ hasText: 'What is SEN support?' }).filter({ hasText: 'More options' }).last();
       const options = card.getByRole('button', { name: 'More options' });
       await options.click();
