@@ -146,6 +146,7 @@ const FUSION_GRID: Record<keyof FusionWeights, number[]> = {
   semanticWeight: [0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
   focusWeight: [0, 0.2, 0.35, 0.5, 0.65],
   semanticTop3Share: [0, 0.25, 0.5, 0.75],
+  classifierShare: [0, 0.25, 0.4, 0.5, 0.6, 0.75],
   echoWeight: [0, 0.1, 0.2, 0.35, 0.5],
 };
 
@@ -154,9 +155,9 @@ const FUSION_GRID: Record<keyof FusionWeights, number[]> = {
  * others held, twice round), each candidate judged by the utility of its best decision.
  */
 export function fitMode(examples: readonly FitExample[], semantic: boolean, start: FusionWeights): ModePolicy {
-  let fusion = { ...start, ...(semantic ? {} : { semanticWeight: 0, semanticTop3Share: 0 }) };
+  let fusion: FusionWeights = { ...start, classifierShare: start.classifierShare ?? 0, ...(semantic ? {} : { semanticWeight: 0, semanticTop3Share: 0, classifierShare: 0 }) };
   let best = fitDecision(fuseAll(examples, fusion));
-  const keys = (Object.keys(FUSION_GRID) as Array<keyof FusionWeights>).filter((k) => semantic || (k !== 'semanticWeight' && k !== 'semanticTop3Share'));
+  const keys = (Object.keys(FUSION_GRID) as Array<keyof FusionWeights>).filter((k) => semantic || (k !== 'semanticWeight' && k !== 'semanticTop3Share' && k !== 'classifierShare'));
   for (let round = 0; round < 2; round++) {
     for (const k of keys) {
       for (const v of FUSION_GRID[k]) {

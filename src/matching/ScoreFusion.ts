@@ -9,6 +9,8 @@ export interface FusionWeights {
   focusWeight: number;
   /** Share of the top-three mean in the semantic score against the single closest phrasing. */
   semanticTop3Share: number;
+  /** Share of the answer classifier's score in the semantic score (0 when absent from an older policy). */
+  classifierShare?: number;
   /** Weight of the echo feature (a question that repeats one phrasing's words) on top. */
   echoWeight: number;
 }
@@ -32,8 +34,10 @@ export interface FusedCandidate {
 /** How many of each scorer's best candidates enter fusion. */
 const POOL = 15;
 
-function semanticOf(s: SemanticScore | undefined, top3Share: number): number {
-  return s ? (1 - top3Share) * s.best + top3Share * s.top3 : 0;
+function semanticOf(s: SemanticScore | undefined, w: FusionWeights): number {
+  if (!s) return 0;
+  const c = w.classifierShare ?? 0;
+  return (1 - c) * ((1 - w.semanticTop3Share) * s.best + w.semanticTop3Share * s.top3) + c * s.classifier;
 }
 
 /**
@@ -59,7 +63,7 @@ export function fuse(whole: ScoredReading, focus: ScoredReading | undefined, w: 
     const lf = focus ? lexOf(focus, id) : undefined;
     const lexical = (1 - f) * (lw?.score ?? 0) + f * (lf?.score ?? 0);
     const echo = Math.max(lw?.echo ?? 0, lf?.echo ?? 0);
-    const sem = semantic ? (1 - f) * semanticOf(whole.semantic?.get(id), w.semanticTop3Share) + f * semanticOf(focus?.semantic?.get(id), w.semanticTop3Share) : 0;
+    const sem = semantic ? (1 - f) * semanticOf(whole.semantic?.get(id), w) + f * semanticOf(focus?.semantic?.get(id), w) : 0;
     const s = semantic ? w.semanticWeight : 0;
     out.push({ id, score: (1 - s) * lexical + s * sem + w.echoWeight * echo, lexical, semantic: sem, echo });
   }

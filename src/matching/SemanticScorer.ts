@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import { AnswerClassifier } from './AnswerClassifier';
 import type { Embedder } from './Embedder';
 import { OUT_OF_SCOPE } from './LexicalScorer';
 import type { TextNormaliser } from './TextNormaliser';
@@ -11,6 +12,8 @@ export interface SemanticScore {
   best: number;
   /** Mean of its three closest phrasings: an answer several phrasings support beats one lucky one. */
   top3: number;
+  /** The answer classifier's score (0 when there is none). */
+  classifier: number;
 }
 
 /** The texts a candidate is known by: its phrasings and title, normalised as questions are. */
@@ -42,6 +45,8 @@ export class SemanticScorer {
     private readonly matrix: Float32Array,
     private readonly dims: number,
     texts: readonly string[] = [],
+    /** Trained on the same entries; its scores join each candidate's evidence. */
+    readonly classifier?: AnswerClassifier,
   ) {
     texts.forEach((t, i) => {
       if (t && !this.byText.has(t)) this.byText.set(t, i);
@@ -53,22 +58,41 @@ export class SemanticScorer {
     const entries = semanticEntries(kb, normaliser);
     const texts = entries.map((e) => e.text);
     let vectors: Float32Array[];
+    let classifier: AnswerClassifier | undefined;
     if (cache) {
       const got = await cache.vectorsFor('knowledge', texts);
       if (got.notKept) warn?.(`the knowledge vectors could not be cached (${got.notKept}); they will be worked out again at the next start`);
       vectors = got.vectors;
+      // The classifier's weights are kept beside the vectors, keyed by what it was trained on.
+      const keys = AnswerClassifier.cacheKeys(entries);
+      const kept = cache.read('classifier', keys);
+      if (kept) {
+        classifier = new AnswerClassifier(keys.map((k) => k.slice(0, k.indexOf('\u0001'))), kept);
+      } else {
+        classifier = AnswerClassifier.train(entries, vectors);
+        try {
+          cache.write('classifier', keys, classifier.vectors);
+        } catch (err) {
+          warn?.(`the answer classifier could not be cached (${(err as Error).message}); it will be trained again at the next start`);
+        }
+      }
     } else {
       vectors = await embedder.embed(texts);
+      classifier = AnswerClassifier.train(entries, vectors);
     }
-    return SemanticScorer.fromVectors(embedder, entries, vectors);
+    return SemanticScorer.fromVectors(embedder, entries, vectors, classifier);
   }
 
-  /** From vectors already worked out, one per entry (the fitting script holds phrasings out this way). */
-  static fromVectors(embedder: Embedder, entries: ReadonlyArray<{ id: string; text?: string }>, vectors: readonly Float32Array[]): SemanticScorer {
+  /**
+   * From vectors already worked out, one per entry (the fitting script holds phrasings out
+   * this way); the classifier is trained on them unless given.
+   */
+  static fromVectors(embedder: Embedder, entries: ReadonlyArray<{ id: string; text?: string }>, vectors: readonly Float32Array[], classifier?: AnswerClassifier): SemanticScorer {
     const dims = embedder.dimensions;
     const matrix = new Float32Array(vectors.length * dims);
     vectors.forEach((v, i) => matrix.set(v, i * dims));
-    return new SemanticScorer(embedder, entries.map((e) => e.id), matrix, dims, entries.map((e) => e.text ?? ''));
+    const trained = classifier ?? (vectors.length ? AnswerClassifier.train(entries, vectors) : undefined);
+    return new SemanticScorer(embedder, entries.map((e) => e.id), matrix, dims, entries.map((e) => e.text ?? ''), trained);
   }
 
   /** The unit vectors of the texts (the question, its focus sentence); a text that is one of the entries needs no model. */
@@ -94,10 +118,11 @@ export class SemanticScorer {
       else perId.set(this.ids[i], [dot]);
     }
     const out = new Map<string, SemanticScore>();
+    const classified = this.classifier?.scores(query);
     for (const [id, sims] of perId) {
       sims.sort((a, b) => b - a);
       const top = sims.slice(0, 3);
-      out.set(id, { id, best: sims[0], top3: top.reduce((s, x) => s + x, 0) / top.length });
+      out.set(id, { id, best: sims[0], top3: top.reduce((s, x) => s + x, 0) / top.length, classifier: classified?.get(id) ?? 0 });
     }
     return out;
   }

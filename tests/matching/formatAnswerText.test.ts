@@ -20,7 +20,7 @@ describe('Answers as text: npm run ask, and "Copy as text"', function () {
   });
 
   it('--json gives the same JSON shape as /api/answers', async () => {
-    const { out } = await runAsk(['--json', 'what is element 3']);
+    const { out } = await runAsk(['--json', 'what is high needs top up funding']);
     const body = JSON.parse(out) as { outcome: string; results: Array<{ id: string }> };
     expect(body.outcome).to.equal('answer');
     expect(body.results[0].id).to.equal('high-needs-funding');
