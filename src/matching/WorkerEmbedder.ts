@@ -19,8 +19,9 @@ type Ready = { ready: boolean; modelId?: string; dimensions?: number; error?: st
  */
 export class WorkerEmbedder implements Embedder {
   private next = 0;
-  private readonly waiting = new Map<number, { resolve: (v: Float32Array[]) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { worker: Worker; resolve: (v: Float32Array[]) => void; reject: (e: Error) => void }>();
   private worker: Promise<Worker> | undefined;
+  private live: Worker | undefined;
 
   private constructor(
     readonly modelId: string,
@@ -70,18 +71,26 @@ export class WorkerEmbedder implements Embedder {
   }
 
   private watch(worker: Worker): Worker {
+    this.live = worker;
     worker.on('message', (reply: Reply) => {
       const w = this.waiting.get(reply.id);
       if (!w) return;
       this.waiting.delete(reply.id);
-      if (this.waiting.size === 0) worker.unref();
+      if (![...this.waiting.values()].some((x) => x.worker === worker)) worker.unref();
       if (reply.vectors) w.resolve(reply.vectors);
       else w.reject(new Error(`the sentence model failed: ${reply.error ?? 'unknown'}`));
     });
     const lost = (why: string) => {
-      this.worker = undefined;
-      for (const w of this.waiting.values()) w.reject(new Error(`the sentence model's worker stopped (${why})`));
-      this.waiting.clear();
+      // Only this worker's requests fail; a worker started since carries on.
+      if (this.live === worker) {
+        this.live = undefined;
+        this.worker = undefined;
+      }
+      for (const [id, w] of this.waiting) {
+        if (w.worker !== worker) continue;
+        this.waiting.delete(id);
+        w.reject(new Error(`the sentence model's worker stopped (${why})`));
+      }
     };
     worker.on('error', (err: Error) => lost(err.name));
     worker.on('exit', (code) => lost(`exit ${code}`));
@@ -101,7 +110,7 @@ export class WorkerEmbedder implements Embedder {
     const worker = await this.worker;
     const id = ++this.next;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { worker, resolve, reject });
       // Kept alive while it owes an answer, so a command waiting on a vector does not exit early.
       worker.ref();
       worker.postMessage({ id, texts: [...texts] });
@@ -110,8 +119,11 @@ export class WorkerEmbedder implements Embedder {
 
   /** Stops the worker (a later embed starts a new one). */
   async close(): Promise<void> {
-    const w = await this.worker;
-    this.worker = undefined;
+    const w = await this.worker?.catch(() => undefined);
+    if (this.live === w) {
+      this.live = undefined;
+      this.worker = undefined;
+    }
     await w?.terminate();
   }
 }
