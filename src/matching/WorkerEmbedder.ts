@@ -52,8 +52,12 @@ export class WorkerEmbedder implements Embedder {
     // Run from TypeScript source (tsx: tests, the bench) or from the build (dist, .js).
     const ext = path.extname(__filename);
     const file = path.join(__dirname, `embedderWorker${ext}`);
-    // (A worker cannot load .ts by itself: tsx's require hook is installed first.)
-    const worker = ext === '.ts' ? new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(file)});`, { eval: true }) : new Worker(file);
+    // (A worker cannot load .ts by itself: tsx's require hook is installed first, with its cache of
+    // compiled files off, so that the worker writes nothing to TMPDIR.)
+    const worker =
+      ext === '.ts'
+        ? new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(file)});`, { eval: true, env: { ...process.env, TSX_DISABLE_CACHE: '1' } })
+        : new Worker(file);
     return new Promise((resolve, reject) => {
       const fail = (err: Error) => {
         void worker.terminate();
