@@ -10,6 +10,9 @@ export interface CachingEmbedderOptions {
   now?: () => number;
 }
 
+/** A message is embedded in at most this many texts (the safety check's whole and sentences: 16). */
+const MAX_TEXTS_KEPT = 32;
+
 interface Entry {
   vectors: Promise<Float32Array[]>;
   usedAt: number;
@@ -58,7 +61,8 @@ export class CachingEmbedder implements Embedder {
   }
 
   embed(texts: readonly string[]): Promise<Float32Array[]> {
-    if (this.options.maxEntries <= 0 || texts.length === 0) return this.inner.embed(texts);
+    // Long lists (the knowledge base's phrasings at start, the officers' report) are not messages: not kept.
+    if (this.options.maxEntries <= 0 || texts.length === 0 || texts.length > MAX_TEXTS_KEPT) return this.inner.embed(texts);
     const now = this.now();
     this.dropExpired(now);
     const key = digest(texts);

@@ -49,6 +49,12 @@ describe('Hardening: the cost of embedding a message (CachingEmbedder, WorkerEmb
     await cache.embed(['one']);
     await cache.embed(['two', 'one']);
     expect(model.calls).to.deep.equal([['one. two', 'one', 'two'], ['one'], ['two', 'one']]);
+    // A long list (the knowledge base's phrasings at start) is not a message: not kept.
+    const phrasings = Array.from({ length: 33 }, (_, i) => `phrasing ${i}`);
+    await cache.embed(phrasings);
+    await cache.embed(phrasings);
+    expect(model.calls).to.have.length(5);
+    expect(cache.size).to.equal(3);
   });
 
   it('keeps at most maxEntries, dropping the least recently used first', async () => {
