@@ -9,7 +9,10 @@
  * bench/results/latest.json.
  *
  *   /api/messages, expectReplies: one-turn questions and five-turn guided dialogs, each
- *     conversation a new id, at 1, 10, 50 and 200 connections, ours and the floor's, with the ratio
+ *     conversation a new id, at 1, 10, 50 and 200 connections, ours and the floor's, with the ratio;
+ *     the one-turn questions also on two more servers with the message-vector cache off
+ *     (EMBED_CACHE_ENTRIES=0: every message embedded as if its text were new), one with the
+ *     sentence model in its worker thread (the default), one on the event loop (EMBEDDER_THREAD=main)
  *   /api/answers at the same connections
  *   the matcher alone per question at the shipped size and with the knowledge base grown 10× and
  *     100× (synthetic entries), and its index build time
@@ -203,6 +206,10 @@ async function main(): Promise<void> {
   const startToReadyMs = Date.now() - t0;
   await new Promise((r) => setTimeout(r, 500));
   const rssAfterStartMb = ours.rssMb();
+  // Every question new to the model: no cached vectors (and so no sharing between the safety
+  // check and the matcher either); with the model in its worker thread and on the event loop.
+  const noCache = await ChildServer.start({ ...env, DATA_DIR: `${dataDir}-nocache`, EMBED_CACHE_ENTRIES: '0' });
+  const noCacheMain = await ChildServer.start({ ...env, DATA_DIR: `${dataDir}-nocache-main`, EMBED_CACHE_ENTRIES: '0', EMBEDDER_THREAD: 'main' });
   const floor = await ChildServer.start({}, 60_000, FLOOR);
   console.log(`start to ready ${startToReadyMs} ms; RSS after start ${rssAfterStartMb} MB`);
 
@@ -213,8 +220,12 @@ async function main(): Promise<void> {
     await loadOneTurn('warm', ours.base, 10, false);
     await load('warm', ours.base, 10, FIVE_TURN_GUIDE, false, 2);
     await loadOneTurn('warm', floor.base, 10, true);
+    await loadOneTurn('warm', noCache.base, 10, false);
+    await loadOneTurn('warm', noCacheMain.base, 10, false);
     for (const c of CONNECTIONS) {
       messages.push(await measured(ours, () => loadOneTurn('ours one-turn', ours.base, c, false)));
+      messages.push(await measured(noCache, () => loadOneTurn('ours one-turn, no cache', noCache.base, c, false)));
+      messages.push(await measured(noCacheMain, () => loadOneTurn('ours one-turn, no cache, model on event loop', noCacheMain.base, c, false)));
       messages.push(await measured(floor, () => loadOneTurn('floor one-turn', floor.base, c, true)));
       messages.push(await measured(ours, () => load('ours five-turn guide', ours.base, c, FIVE_TURN_GUIDE, false)));
       messages.push(await measured(floor, () => load('floor five-turn guide', floor.base, c, FIVE_TURN_GUIDE, true)));
@@ -238,6 +249,8 @@ async function main(): Promise<void> {
       return {
         connections: c,
         oneTurn: +(find('ours one-turn').turnsPerSecond / find('floor one-turn').turnsPerSecond).toFixed(2),
+        oneTurnNoCache: +(find('ours one-turn, no cache').turnsPerSecond / find('floor one-turn').turnsPerSecond).toFixed(2),
+        oneTurnNoCacheEventLoop: +(find('ours one-turn, no cache, model on event loop').turnsPerSecond / find('floor one-turn').turnsPerSecond).toFixed(2),
         fiveTurnGuide: +(find('ours five-turn guide').turnsPerSecond / find('floor five-turn guide').turnsPerSecond).toFixed(2),
         oneTurnCpuPerTurn: +((find('floor one-turn').cpuMsPerTurn ?? NaN) / (find('ours one-turn').cpuMsPerTurn ?? NaN)).toFixed(2),
         fiveTurnCpuPerTurn: +((find('floor five-turn guide').cpuMsPerTurn ?? NaN) / (find('ours five-turn guide').cpuMsPerTurn ?? NaN)).toFixed(2),
@@ -256,6 +269,7 @@ async function main(): Promise<void> {
       answers,
       matcher,
       loadAverageAtEnd: os.loadavg().map((x) => +x.toFixed(2)),
+      settings: { ours: 'EMBEDDER_THREAD=worker, EMBED_CACHE_ENTRIES=5000 (the defaults)', 'ours one-turn, no cache': 'EMBED_CACHE_ENTRIES=0', 'ours one-turn, no cache, model on event loop': 'EMBED_CACHE_ENTRIES=0, EMBEDDER_THREAD=main' },
     };
     fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
     fs.writeFileSync(RESULTS, `${JSON.stringify(out, null, 2)}\n`);
@@ -272,8 +286,10 @@ async function main(): Promise<void> {
     console.log(`written: ${path.relative(REPO_ROOT, RESULTS)}`);
   } finally {
     await ours.kill9();
+    await noCache.kill9();
+    await noCacheMain.kill9();
     await floor.kill9();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const d of [dataDir, `${dataDir}-nocache`, `${dataDir}-nocache-main`]) fs.rmSync(d, { recursive: true, force: true });
   }
 }
 

@@ -102,8 +102,17 @@ export class OfficerNotifier {
   async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const status = VERB_STATUS[value.action?.verb ?? ''];
     if (!status) return error(400, 'UnknownAction', 'This card action is not one the bot knows.');
-    // Without a verified caller anyone could post a Teams-shaped activity: authentication is off.
-    if (context.turnState.get(VERIFIED_CALLER) !== true) return error(403, 'Forbidden', 'Card actions are accepted only from Teams through Azure Bot Service (MicrosoftAppId is not set on this server).');
+    // Without a verified caller anyone could post a Teams-shaped activity (authentication is off
+    // without MicrosoftAppId, whatever address the request comes from).
+    if (context.turnState.get(VERIFIED_CALLER) !== true) {
+      return error(
+        403,
+        'Forbidden',
+        this.deps.botAppId
+          ? 'Card actions are accepted only from Teams through Azure Bot Service, with a verified Bot Framework token.'
+          : 'Card actions that change a call-back request are refused: MicrosoftAppId is not set on this server, so a press in Teams cannot be told from a forged one. Set MicrosoftAppId (Azure Bot Service), or update the request with the officers\' API (PATCH /api/requests/:id) or `npm run requests`.',
+      );
+    }
     if (!this.fromServiceChannel(context)) return error(403, 'Forbidden', "Requests can only be updated from the service's own Teams channel.");
     const id = String((value.action.data as { requestId?: unknown } | undefined)?.requestId ?? '');
     if (!UUID.test(id)) return error(400, 'BadRequestId', 'The card does not name a request.');

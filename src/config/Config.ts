@@ -83,6 +83,18 @@ export interface Config {
   limits: RequestLimits;
   /** SERVICE_URL_HOSTS: the hosts the bot may send replies to (an activity's serviceUrl); Bot Framework's own, and loopback locally, by default. */
   serviceUrlHosts: string[];
+  /** EMBEDDER_THREAD, EMBED_CACHE_ENTRIES, EMBED_CACHE_MINUTES: where the sentence model runs and how many message vectors are kept. */
+  embedder: EmbedderSettings;
+}
+
+/** How the server runs the sentence model (src/server/serverEmbedder.ts). */
+export interface EmbedderSettings {
+  /** worker: in a worker thread, so the event loop keeps serving while a message is embedded; main: on the event loop. */
+  thread: 'worker' | 'main';
+  /** Most message vectors kept in memory (an LRU keyed by a digest of the text); 0: none. */
+  cacheEntries: number;
+  /** A kept vector unused for this long is forgotten. */
+  cacheMinutes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -281,5 +293,10 @@ export function loadConfig(env: Env = process.env): Config {
       trustProxyHops: int(env, 'TRUST_PROXY_HOPS', 0, 0, 5),
     },
     serviceUrlHosts: serviceUrlHosts(env, !microsoftAppId),
+    embedder: {
+      thread: oneOf(env, 'EMBEDDER_THREAD', ['worker', 'main'] as const, 'worker'),
+      cacheEntries: int(env, 'EMBED_CACHE_ENTRIES', 5000, 0, 1_000_000),
+      cacheMinutes: int(env, 'EMBED_CACHE_MINUTES', 60, 1, 1440),
+    },
   };
 }

@@ -4,6 +4,7 @@ import { REPO_ROOT } from '../knowledge/paths';
 import { AnswerMatcher, FITTED_POLICY, type MatchPolicy } from './AnswerMatcher';
 import type { Embedder } from './Embedder';
 import { LexicalScorer } from './LexicalScorer';
+import { CachingEmbedder } from './CachingEmbedder';
 import { MemoisingEmbedder } from './MemoisingEmbedder';
 import { SemanticScorer } from './SemanticScorer';
 import { UniversalSentenceEncoder } from './UniversalSentenceEncoder';
@@ -44,7 +45,8 @@ export async function createMatcher(kb: KnowledgeBase, options: MatcherOptions =
   if (options.semantic === false) return { matcher: new AnswerMatcher(kb, undefined, policy, lexical), lexicalOnlyReason: 'MATCHING=lexical', warnings };
   try {
     const loaded = await (options.embedder ?? (() => UniversalSentenceEncoder.shared()))();
-    const embedder = loaded instanceof MemoisingEmbedder ? loaded : new MemoisingEmbedder(loaded);
+    // (A CachingEmbedder already shares each message's vectors: the server's, src/server/serverEmbedder.ts.)
+    const embedder = loaded instanceof MemoisingEmbedder || loaded instanceof CachingEmbedder ? loaded : new MemoisingEmbedder(loaded);
     const cache = new VectorCache(options.cacheDir ?? DEFAULT_VECTOR_CACHE_DIR, embedder);
     const semantic = await SemanticScorer.build(kb, lexical.normaliser, embedder, cache, (w) => warnings.push(w));
     return { matcher: new AnswerMatcher(kb, semantic, policy, lexical), embedder, warnings };

@@ -21,7 +21,7 @@ import type { Embedder } from '../matching/Embedder';
 import { AnswerService } from '../matching/AnswerService';
 import { SafetyDetector } from '../safety/SafetyDetector';
 import type { SafetyCheck } from '../safety/SafetyAssessment';
-import { loadSharedEmbedder } from '../safety/loadSharedEmbedder';
+import { loadServerEmbedder } from './serverEmbedder';
 import { AnswerCards } from '../bot/AnswerCards';
 import { SenSupportBot } from '../bot/SenSupportBot';
 import { SqliteStorage } from '../bot/SqliteStorage';
@@ -115,6 +115,12 @@ const USAGE_FLUSH_MS = 1_000;
 export interface BuildOptions {
   /** The sentence model (default: the Universal Sentence Encoder, shared per process). */
   embedder?: () => Promise<Embedder>;
+  /**
+   * How the adapter authenticates requests (default: Bot Framework's, from MicrosoftAppId and
+   * its settings; off without one). Tests pass their own to stand for the Bot Connector service;
+   * only a caller it verifies may press the officers' card buttons.
+   */
+  authentication?: ConstructorParameters<typeof CloudAdapter>[0];
 }
 
 /** The safety check over the shared sentence model; if it cannot load, the lexical layer alone (logged). */
@@ -132,8 +138,10 @@ async function createSafetyCheck(config: Config, logger: Logger, load: () => Pro
 export async function createServer(config: Config, overrides: Partial<AppServices> = {}, build: BuildOptions = {}): Promise<AppServer> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const kb = overrides.kb ?? KnowledgeBase.fromFolder(config.knowledgeDir);
-  // One sentence model per process, shared by the matcher and the safety check (each message is embedded once).
-  const loadEmbedder = build.embedder ?? loadSharedEmbedder;
+  // One sentence model per process (a worker thread by default), and one cache of message vectors
+  // per server shared by the matcher and the safety check (src/server/serverEmbedder.ts).
+  let embedderLoading: Promise<Embedder> | undefined;
+  const loadEmbedder = () => (embedderLoading ??= (build.embedder ?? (() => loadServerEmbedder(config.embedder)))());
   const built = await createMatcher(kb, { semantic: config.matching === 'semantic', cacheDir: config.vectorCacheDir, embedder: loadEmbedder });
   if (built.lexicalOnlyReason) logger.warn({ reason: built.lexicalOnlyReason }, 'matching is lexical-only');
   for (const warning of built.warnings) logger.warn({ reason: warning }, 'matching');
@@ -166,18 +174,20 @@ export async function createServer(config: Config, overrides: Partial<AppService
     area: async (context) => (await userProfile.get(context, {})).area,
   });
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.microsoftAppId,
-      MicrosoftAppPassword: config.microsoftAppPassword,
-      MicrosoftAppType: config.microsoftAppType,
-      MicrosoftAppTenantId: config.microsoftAppTenantId,
-    }),
+    build.authentication ??
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppId: config.microsoftAppId,
+        MicrosoftAppPassword: config.microsoftAppPassword,
+        MicrosoftAppType: config.microsoftAppType,
+        MicrosoftAppTenantId: config.microsoftAppTenantId,
+      }),
   );
 
   // The hand-off to SENDIASS: contact card by area, call-back requests, and the service's Teams channel told.
   const officerNotifier = config.teamsNotify
     ? new OfficerNotifier({ adapter, store: callbacks, settings: config.teamsNotify, botAppId: config.microsoftAppId, retentionDays: config.callbackRetentionDays, log: logger })
     : undefined;
+  if (officerNotifier && !config.microsoftAppId && !build.authentication) logger.warn('TEAMS_NOTIFY_* is set without MicrosoftAppId: request cards are posted, but their "Mark contacted" and "Mark closed" presses are refused (they cannot be verified)');
   const topicsSeen = new TopicsSeen(conversationState.createProperty<string[]>('topicsSeen'));
   const handoffCards = new HandoffCards(answers);
   const callbackDialog = new CallbackRequestDialog({
@@ -262,7 +272,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
   registerAnswerRoutes(server, answers);
   registerOfficerRoutes(server, { store: callbacks, apiKey: config.officerApiKey });
   registerReportRoutes(server, { store: analytics, kb, matcher, embedder: built.embedder, apiKey: config.officerApiKey, logQuestions: config.logQuestions });
-  registerMessageRoutes(server, adapter, bot, logger, { serviceUrlHosts: config.serviceUrlHosts, authenticated: !!config.microsoftAppId });
+  registerMessageRoutes(server, adapter, bot, logger, { serviceUrlHosts: config.serviceUrlHosts });
   registerWebChatRoutes(server, config, { logger });
   let directLineStore: DirectLineStore | undefined;
   let directLine: ReturnType<typeof mountDirectLine> | undefined;

@@ -4,18 +4,16 @@ import type { SenSupportBot } from '../bot/SenSupportBot';
 import type { Logger } from './logger';
 import { sendError } from './httpErrors';
 import { isJsonObject } from './isJsonObject';
-import { fromThisMachine, serviceUrlAllowed } from './requestLimits';
-
-import { VERIFIED_CALLER } from '../bot/verifiedCaller';
+import { serviceUrlAllowed } from './requestLimits';
+import { isVerifiedCaller, VERIFIED_CALLER } from '../bot/verifiedCaller';
 
 type ProcessActivity = (authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) => Promise<InvokeResponse | undefined>;
 
 export interface MessageRouteOptions {
   /** SERVICE_URL_HOSTS in force: where the bot may send replies. */
   serviceUrlHosts: readonly string[];
-  /** MicrosoftAppId is set: the adapter checks each request's Bot Framework token. */
-  authenticated: boolean;
 }
+
 
 /** Longest message text the bot accepts; longer is refused with 400 (it is not a question). */
 export const MAX_MESSAGE_TEXT = 5000;
@@ -42,7 +40,7 @@ export function activityProblem(body: unknown): string | undefined {
  * (structured, no stack), and a reply that cannot be delivered is 502. Replies go only to
  * allowed serviceUrl hosts.
  */
-export function registerMessageRoutes(server: restify.Server, adapter: CloudAdapter, bot: SenSupportBot, logger: Logger, options: MessageRouteOptions = { serviceUrlHosts: [], authenticated: false }): void {
+export function registerMessageRoutes(server: restify.Server, adapter: CloudAdapter, bot: SenSupportBot, logger: Logger, options: MessageRouteOptions = { serviceUrlHosts: [] }): void {
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     const problem = activityProblem(req.body);
     if (problem) return sendError(res, 400, 'BadActivity', problem);
@@ -54,7 +52,6 @@ export function registerMessageRoutes(server: restify.Server, adapter: CloudAdap
         activity[field] = new Date(activity[field] as string);
       }
     }
-    const verified = options.authenticated || fromThisMachine(req);
     const auth = req.headers.authorization;
     let refusedServiceUrl = false;
     try {
@@ -67,7 +64,9 @@ export function registerMessageRoutes(server: restify.Server, adapter: CloudAdap
           refusedServiceUrl = true;
           return;
         }
-        context.turnState.set(VERIFIED_CALLER, verified);
+        // Verified only by the adapter's Bot Framework authentication (its token's claims), never
+        // by where the request came from: with authentication off, nothing is.
+        context.turnState.set(VERIFIED_CALLER, isVerifiedCaller(context.turnState.get(context.adapter.BotIdentityKey)));
         await bot.run(context);
       });
       if (refusedServiceUrl) return sendError(res, 400, 'ServiceUrlNotAllowed', 'The activity\'s "serviceUrl" is not a host this bot sends replies to (SERVICE_URL_HOSTS).');

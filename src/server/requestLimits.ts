@@ -81,13 +81,6 @@ function withoutPort(entry: string): string {
   return net.isIP(entry) ? entry : entry.slice(0, 64);
 }
 
-/** Whether a request comes straight from this machine: a loopback socket and no proxy header. */
-export function fromThisMachine(req: restify.Request): boolean {
-  const a = req.socket?.remoteAddress ?? '';
-  const loopback = a === '::1' || a.startsWith('127.') || a.startsWith('::ffff:127.');
-  return loopback && req.headers['x-forwarded-for'] === undefined && req.headers.forwarded === undefined;
-}
-
 function limiter(points: number): RateLimiterMemory | undefined {
   return points > 0 ? new RateLimiterMemory({ points, duration: 60 }) : undefined;
 }

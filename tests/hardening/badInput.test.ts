@@ -152,7 +152,7 @@ describe('Hardening: a refused Bot Framework token is logged once, structured, w
   });
 });
 
-describe('Hardening: with no MicrosoftAppId, "Mark contacted" is accepted only from this machine', function () {
+describe('Hardening: with no MicrosoftAppId, "Mark contacted" is refused, even from this machine', function () {
   this.timeout(30_000);
   const CHANNEL = '19:officers@thread.tacv2';
   const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -164,21 +164,28 @@ describe('Hardening: with no MicrosoftAppId, "Mark contacted" is accepted only f
   });
   after(() => app.close());
 
-  it('a Teams-shaped card action relayed through a proxy (X-Forwarded-For) is refused with 403 and changes nothing', async () => {
-    const res = await fetch(`${base}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.20' },
-      body: JSON.stringify({
-        type: 'invoke', name: 'adaptiveCard/action', channelId: 'msteams', serviceUrl: `http://127.0.0.1:${await closedPort()}/`,
-        conversation: { id: `${CHANNEL};messageid=1`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-        channelData: { channel: { id: CHANNEL }, tenant: { id: TENANT } },
-        from: { id: 'forger', name: 'Forger' }, recipient: { id: 'bot' },
-        value: { action: { type: 'Action.Execute', verb: 'markContacted', data: { requestId: '00000000-0000-4000-8000-000000000000' } } },
-      }),
+  for (const [what, headers] of [
+    ['straight from this machine (loopback, no proxy header)', {}],
+    ['relayed through a proxy (X-Forwarded-For)', { 'x-forwarded-for': '198.51.100.20' }],
+  ] as Array<[string, Record<string, string>]>) {
+    it(`a Teams-shaped card action ${what} is refused with 403, saying why, and changes nothing`, async () => {
+      const stored = await app.services.callbacks.create({ area: 'Trafford', name: 'Sam Parent', contact: 'sam@example.com', contactKind: 'email', bestTime: 'mornings', summary: 'Annual review', topics: [] });
+      const res = await fetch(`${base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({
+          type: 'invoke', name: 'adaptiveCard/action', channelId: 'msteams', serviceUrl: `http://127.0.0.1:${await closedPort()}/`,
+          conversation: { id: `${CHANNEL};messageid=1`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+          channelData: { channel: { id: CHANNEL }, tenant: { id: TENANT } },
+          from: { id: 'forger', name: 'Forger' }, recipient: { id: 'bot' },
+          value: { action: { type: 'Action.Execute', verb: 'markContacted', data: { requestId: stored.id } } },
+        }),
+      });
+      expect(res.status).to.equal(403);
+      const body = (await res.json()) as { value: { code: string; message: string } };
+      expect(body.value.code).to.equal('Forbidden');
+      expect(body.value.message).to.match(/MicrosoftAppId is not set/);
+      expect((await app.services.callbacks.get(stored.id))?.status).to.equal('new');
     });
-    expect(res.status).to.equal(403);
-    const body = (await res.json()) as { value: { code: string; message: string } };
-    expect(body.value.code).to.equal('Forbidden');
-    expect(body.value.message).to.match(/MicrosoftAppId/);
-  });
+  }
 });

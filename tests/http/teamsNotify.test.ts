@@ -6,6 +6,7 @@ import type { Activity } from 'botbuilder';
 import { loadConfig } from '../../src/config/Config';
 import { createServer, type AppServer } from '../../src/server/createServer';
 import { Transcript } from '../support/Transcript';
+import { FakeBotConnectorAuthentication } from '../support/FakeBotConnectorAuthentication';
 
 const CHANNEL = '19:sendiass-requests@thread.tacv2';
 const TENANT = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
@@ -66,6 +67,7 @@ async function waitFor(check: () => boolean, what: string, ms = 15_000): Promise
 
 describe('HTTP: the service\'s Teams channel is told of each new call-back request (fake Bot Connector)', () => {
   const connector = new FakeConnector();
+  const connectorAuth = new FakeBotConnectorAuthentication('connector-token-for-tests');
   let app: AppServer;
   let base: string;
   const logLines: string[] = [];
@@ -85,7 +87,8 @@ describe('HTTP: the service\'s Teams channel is told of each new call-back reque
       TEAMS_TENANT_ID: TENANT,
     });
     // A logger at debug level with no redaction: proves the notifier never hands it personal data.
-    app = await createServer(config, { logger: pino({ level: 'debug' }, { write: (line: string) => void logLines.push(line) }) });
+    // Card presses come as from the Bot Connector service: with a token the injected authentication verifies.
+    app = await createServer(config, { logger: pino({ level: 'debug' }, { write: (line: string) => void logLines.push(line) }) }, { authentication: connectorAuth });
     base = await app.listen(0);
   });
   afterEach(() => app.close());
@@ -115,10 +118,10 @@ describe('HTTP: the service\'s Teams channel is told of each new call-back reque
       .botReplies(/has been sent/)
       .run();
 
-  const invoke = (verb: string, requestId: string, over: Partial<Activity> = {}) =>
+  const invoke = (verb: string, requestId: string, over: Partial<Activity> = {}, authorization: string | null = connectorAuth.authorization) =>
     fetch(`${base}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
       body: JSON.stringify({
         type: 'invoke',
         name: 'adaptiveCard/action',
@@ -180,6 +183,16 @@ describe('HTTP: the service\'s Teams channel is told of each new call-back reque
     // An old card's "Mark contacted" never moves a closed request back.
     await invoke('markContacted', stored.id);
     expect((await app.services.callbacks.get(stored.id))?.status).to.equal('closed');
+  });
+
+  it('refuses a press without the connector\'s token (401), even from this machine, and changes nothing', async () => {
+    await request('Sam Parent', 'sam@example.com', 'Annual review');
+    const [stored] = await app.services.callbacks.list();
+    for (const authorization of [null, 'Bearer forged-token']) {
+      const res = await invoke('markContacted', stored.id, {}, authorization);
+      expect(res.status, String(authorization)).to.equal(401);
+    }
+    expect((await app.services.callbacks.get(stored.id))?.status).to.equal('new');
   });
 
   it('refuses a press from anywhere but the service\'s channel in its tenant, and changes nothing', async () => {
