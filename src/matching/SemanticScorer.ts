@@ -37,6 +37,11 @@ export function semanticEntries(kb: KnowledgeBase, normaliser: TextNormaliser): 
 export class SemanticScorer {
   /** Each entry's position by its text. */
   private readonly byText = new Map<string, number>();
+  /** The distinct ids, and each entry's position among them. */
+  private readonly labels: string[] = [];
+  private readonly labelOf: Int32Array;
+  /** How many entries each id has (at most three count towards top3). */
+  private readonly counts: Int32Array;
 
   private constructor(
     private readonly embedder: Embedder,
@@ -51,6 +56,19 @@ export class SemanticScorer {
     texts.forEach((t, i) => {
       if (t && !this.byText.has(t)) this.byText.set(t, i);
     });
+    const index = new Map<string, number>();
+    this.labelOf = new Int32Array(ids.length);
+    ids.forEach((id, i) => {
+      let k = index.get(id);
+      if (k === undefined) {
+        k = this.labels.length;
+        index.set(id, k);
+        this.labels.push(id);
+      }
+      this.labelOf[i] = k;
+    });
+    this.counts = new Int32Array(this.labels.length);
+    for (const k of this.labelOf) this.counts[k]++;
   }
 
   /** Builds the scorer from cached vectors (embedding and caching them when missing or stale); `warn` hears of a cache that cannot be written. */
@@ -105,24 +123,38 @@ export class SemanticScorer {
     });
   }
 
-  /** Every candidate's closest-phrasing and top-three similarity to the question vector. */
+  /** Every candidate's closest-phrasing and top-three similarity to the question vector (one pass, each id's best three kept). */
   score(query: Float32Array): Map<string, SemanticScore> {
-    const perId = new Map<string, number[]>();
-    const { dims, matrix } = this;
-    for (let i = 0; i < this.ids.length; i++) {
+    const { dims, matrix, labelOf } = this;
+    const K = this.labels.length;
+    // Each id's three best similarities, best first.
+    const top = new Float64Array(3 * K).fill(-Infinity);
+    for (let i = 0; i < labelOf.length; i++) {
       let dot = 0;
       const off = i * dims;
       for (let j = 0; j < dims; j++) dot += matrix[off + j] * query[j];
-      const list = perId.get(this.ids[i]);
-      if (list) list.push(dot);
-      else perId.set(this.ids[i], [dot]);
+      const t = 3 * labelOf[i];
+      if (dot > top[t + 2]) {
+        if (dot > top[t]) {
+          top[t + 2] = top[t + 1];
+          top[t + 1] = top[t];
+          top[t] = dot;
+        } else if (dot > top[t + 1]) {
+          top[t + 2] = top[t + 1];
+          top[t + 1] = dot;
+        } else {
+          top[t + 2] = dot;
+        }
+      }
     }
     const out = new Map<string, SemanticScore>();
     const classified = this.classifier?.scores(query);
-    for (const [id, sims] of perId) {
-      sims.sort((a, b) => b - a);
-      const top = sims.slice(0, 3);
-      out.set(id, { id, best: sims[0], top3: top.reduce((s, x) => s + x, 0) / top.length, classifier: classified?.get(id) ?? 0 });
+    for (let k = 0; k < K; k++) {
+      const n = Math.min(3, this.counts[k]);
+      let sum = 0;
+      for (let r = 0; r < n; r++) sum += top[3 * k + r];
+      const id = this.labels[k];
+      out.set(id, { id, best: top[3 * k], top3: sum / n, classifier: classified?.get(id) ?? 0 });
     }
     return out;
   }
