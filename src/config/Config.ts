@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEFAULT_KNOWLEDGE_DIR, REPO_ROOT } from '../knowledge/paths';
 import { DeploymentConfigError, loadDeploymentConfig, type DeploymentConfig } from '../directory/DeploymentConfig';
 import { areaFileName } from '../directory/areaNames';
-import { isAzureTableName } from '../callbacks/AzureTableCallbackStore';
+import { isAzureTableName } from '../storage/AzureTable';
 import { BOT_FRAMEWORK_SERVICE_HOSTS, LOOPBACK_HOSTS, type RequestLimits } from '../server/requestLimits';
 
 /** A setting with a bad value: the message names the setting. The server does not start. */

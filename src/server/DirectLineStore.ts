@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../storage/openSqlite';
 import type { Storage } from 'botbuilder';
 
 /** An activity as stored for the stream: plain JSON, with its place in the stream. */
@@ -130,11 +130,7 @@ export class SqliteDirectLineStore implements DirectLineStore {
     private readonly idleMs: number,
     private readonly now: () => number = Date.now,
   ) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
+    this.db = openSqlite(file, { synchronous: 'FULL', foreignKeys: true });
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS dl_conversation (
         id TEXT PRIMARY KEY, user_id TEXT NOT NULL, started INTEGER NOT NULL, seq INTEGER NOT NULL,
