@@ -1,10 +1,7 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect } from 'chai';
-import { Azurite } from '../support/Azurite';
-import { BotProcess } from '../support/BotProcess';
+import type { BotProcess } from '../support/BotProcess';
+import { twoInstancesOnAzurite } from '../support/TwoInstances';
 import { botMessages, DirectLineClient, streamedText, type StreamedActivity } from '../support/DirectLineClient';
 
 const WELCOME = /automated helper, not a person/;
@@ -24,37 +21,17 @@ const echoes = (activities: StreamedActivity[], clientActivityID: string): Strea
  */
 describe('Two instances on shared Azure Storage: the local Direct Line endpoint (two server processes, azurite)', function () {
   this.timeout(180_000);
-  let blob: Azurite;
-  let table: Azurite;
+  // The same signing key on both, as DIRECT_LINE_TOKEN_KEY; each its own DATA_DIR.
+  const two = twoInstancesOnAzurite({
+    AZURE_STORAGE_CONTAINER: 'shared-directline',
+    CALLBACK_TABLE: 'dlcallbacks',
+    ANALYTICS_TABLE: 'dlturns',
+    DIRECT_LINE_TOKEN_KEY: crypto.randomBytes(32).toString('hex'),
+  });
   let a: BotProcess;
   let b: BotProcess;
-  const dataDirs: string[] = [];
-  const tokenKey = crypto.randomBytes(32).toString('hex');
-
-  function env(): Record<string, string> {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'two-instances-dl-'));
-    dataDirs.push(dataDir);
-    return {
-      STATE_STORE: 'blob',
-      CALLBACK_STORE: 'table',
-      AZURE_STORAGE_CONNECTION_STRING: Azurite.connectionString(blob, table),
-      AZURE_STORAGE_CONTAINER: 'shared-directline',
-      CALLBACK_TABLE: 'dlcallbacks',
-      ANALYTICS_TABLE: 'dlturns',
-      DIRECT_LINE_TOKEN_KEY: tokenKey,
-      // Each instance its own DATA_DIR, as on machines that share nothing but the storage account.
-      DATA_DIR: dataDir,
-    };
-  }
-
-  before(async () => {
-    [blob, table] = await Promise.all([Azurite.start('blob'), Azurite.start('table')]);
-    [a, b] = await Promise.all([BotProcess.start('A', env()), BotProcess.start('B', env())]);
-  });
-  after(async () => {
-    await Promise.all([a?.stop('SIGKILL'), b?.stop('SIGKILL')]);
-    await Promise.all([blob?.stop(), table?.stop()]);
-    for (const d of dataDirs) fs.rmSync(d, { recursive: true, force: true });
+  before(() => {
+    ({ a, b } = two);
   });
 
   /** Starts a conversation through `bot` and collects its welcome. */
