@@ -325,6 +325,7 @@ export class DirectLineEndpoint {
       return true;
     } catch (err) {
       if (this.store.shared && isStateConflict(err) && attempt < SAVE_ATTEMPTS) {
+        this.deps.logger?.warn({ attempt }, 'local Direct Line conversation saved by another instance first; save redone');
         await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
         return false;
       }
