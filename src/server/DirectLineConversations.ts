@@ -88,6 +88,12 @@ export class DirectLineConversation {
     this.stored = { seq: saved.seq, entries: saved.entries.slice(-this.limits.maxActivitiesKept) };
   }
 
+  /** The shared store no longer holds it (deleted as idle): the next save writes it anew. */
+  lost(): void {
+    this.eTag = undefined;
+    this.stored = undefined;
+  }
+
   /** The snapshot is in the store now, as version `eTag`. */
   committed(saved: SavedConversation, eTag: string | undefined): void {
     this.eTag = eTag;
@@ -233,6 +239,11 @@ export class DirectLineConversations {
 
   has(id: string): boolean {
     return this.conversations.has(id);
+  }
+
+  /** Lets go of the copy in memory (the shared store no longer holds the conversation). */
+  forget(id: string): void {
+    this.conversations.delete(id);
   }
 
   private drop(id: string): void {

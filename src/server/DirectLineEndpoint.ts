@@ -115,7 +115,9 @@ export class DirectLineEndpoint {
     const limits = { ...DEFAULT_DIRECT_LINE_LIMITS, ...deps.limits };
     this.store = deps.store ?? new StorageDirectLineStore(new MemoryStorage(), limits.idleMs);
     this.conversations = new DirectLineConversations(limits, Date.now, (id) => {
-      this.store.delete(id).catch((err: unknown) => this.storeFailed(err));
+      // Idle here is not idle everywhere when the store is shared: reading it deletes it only if
+      // the stored copy is idle too (no instance has saved a turn of it for the idle time).
+      (this.store.shared ? this.store.load(id) : this.store.delete(id)).catch((err: unknown) => this.storeFailed(err));
     });
     this.purge = setInterval(() => {
       this.store.purgeIdle().catch((err: unknown) => this.storeFailed(err));
@@ -244,7 +246,13 @@ export class DirectLineEndpoint {
     const inMemory = this.conversations.get(id);
     if (inMemory && !this.store.shared) return inMemory;
     const saved = await this.store.load(id);
-    if (!saved) return inMemory;
+    if (!saved) {
+      if (!this.store.shared || !inMemory || inMemory.busy) return inMemory;
+      // The shared store deleted it (idle): as when memory drops an idle one, it carries on
+      // afresh (revived), not on a copy whose version the store no longer has.
+      this.conversations.forget(id);
+      return undefined;
+    }
     // Another request may have brought it back while the store was read.
     const conversation = this.conversations.get(id);
     if (!conversation) return this.conversations.restore(id, saved);
@@ -258,6 +266,7 @@ export class DirectLineEndpoint {
   private async reread(conversation: DirectLineConversation): Promise<SavedConversation | undefined> {
     const saved = await this.store.load(conversation.id);
     if (saved) conversation.sync(saved);
+    else conversation.lost();
     return saved;
   }
 
@@ -281,17 +290,20 @@ export class DirectLineEndpoint {
    */
   private async takeMessage(conversation: DirectLineConversation, activity: Record<string, unknown>, clientId: string | undefined): Promise<string> {
     let echoed: StreamActivity;
+    /** When this call began the message, to tell its own unfinished record from another instance's. */
+    let begun: number | undefined;
     for (let attempt = 1; ; attempt += 1) {
       if (this.store.shared) await this.reread(conversation);
       let earlier = clientId ? conversation.sent(clientId) : undefined;
       // Begun on another instance and not finished: wait for it there (a shared store).
-      if (clientId && earlier && !earlier.done && this.store.shared) earlier = await this.waitForOther(conversation, clientId, earlier);
+      if (clientId && earlier && !earlier.done && earlier.at !== begun && this.store.shared) earlier = await this.waitForOther(conversation, clientId, earlier);
       if (earlier?.done) return earlier.id;
       // A retry of a message whose turn did not finish (the server stopped during it): run it
       // again under the id it was given, without a second copy on the stream.
       echoed = (earlier && conversation.find(earlier.id)) || conversation.append(activity);
       conversation.active = true;
-      if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: false, at: Date.now() });
+      begun = Date.now();
+      if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: false, at: begun });
       // In the store before the turn runs: a poll may hand the echo to the browser meanwhile.
       // The assistant is "typing" while the turn runs (Web Chat shows it until the reply).
       conversation.append(this.typing(conversation, echoed.id));
