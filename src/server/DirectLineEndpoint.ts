@@ -275,47 +275,62 @@ export class DirectLineEndpoint {
     if (this.store.shared && (await this.reread(conversation))?.started) return;
     conversation.started = true;
     const replies = await this.runTurn(conversation, this.inbound(conversation, { type: 'conversationUpdate', membersAdded: [{ id: conversation.userId }] }));
+    this.appendReplies(conversation, replies, undefined);
     for (let attempt = 1; ; attempt += 1) {
-      this.appendReplies(conversation, replies, undefined);
       if (await this.saved(conversation, attempt)) return;
       // Another instance saved first: if it started the conversation, its welcome is the one.
-      if ((await this.reread(conversation))?.started) return;
-      conversation.started = true;
+      // (Where the store no longer has the conversation, this copy is saved as it is.)
+      const stored = await this.reread(conversation);
+      if (stored?.started) return;
+      if (stored) {
+        conversation.started = true;
+        this.appendReplies(conversation, replies, undefined);
+      }
     }
   }
 
   /**
    * A client's message: echoed to the stream (with "typing") and saved, run as a turn, its
-   * replies saved. Taken once per clientActivityID; resolves to the echo's id.
+   * replies saved. Taken once per clientActivityID; resolves to the echo's id. On a shared
+   * store, a save another instance overtook is redone on its copy; where the store no longer
+   * has the conversation (deleted as idle), this copy is saved as it is.
    */
   private async takeMessage(conversation: DirectLineConversation, activity: Record<string, unknown>, clientId: string | undefined): Promise<string> {
-    let echoed: StreamActivity;
+    let echoed!: StreamActivity;
     /** When this call began the message, to tell its own unfinished record from another instance's. */
     let begun: number | undefined;
+    let append = true;
+    if (this.store.shared) await this.reread(conversation);
     for (let attempt = 1; ; attempt += 1) {
-      if (this.store.shared) await this.reread(conversation);
-      let earlier = clientId ? conversation.sent(clientId) : undefined;
-      // Begun on another instance and not finished: wait for it there (a shared store).
-      if (clientId && earlier && !earlier.done && earlier.at !== begun && this.store.shared) earlier = await this.waitForOther(conversation, clientId, earlier);
-      if (earlier?.done) return earlier.id;
-      // A retry of a message whose turn did not finish (the server stopped during it): run it
-      // again under the id it was given, without a second copy on the stream.
-      echoed = (earlier && conversation.find(earlier.id)) || conversation.append(activity);
-      conversation.active = true;
-      begun = Date.now();
-      if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: false, at: begun });
-      // In the store before the turn runs: a poll may hand the echo to the browser meanwhile.
-      // The assistant is "typing" while the turn runs (Web Chat shows it until the reply).
-      conversation.append(this.typing(conversation, echoed.id));
+      if (append) {
+        let earlier = clientId ? conversation.sent(clientId) : undefined;
+        // Begun on another instance and not finished: wait for it there (a shared store).
+        if (clientId && earlier && !earlier.done && earlier.at !== begun && this.store.shared) earlier = await this.waitForOther(conversation, clientId, earlier);
+        if (earlier?.done) return earlier.id;
+        // A retry of a message whose turn did not finish (the server stopped during it): run it
+        // again under the id it was given, without a second copy on the stream.
+        echoed = (earlier && conversation.find(earlier.id)) || conversation.append(activity);
+        conversation.active = true;
+        begun = Date.now();
+        if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: false, at: begun });
+        // In the store before the turn runs: a poll may hand the echo to the browser meanwhile.
+        // The assistant is "typing" while the turn runs (Web Chat shows it until the reply).
+        conversation.append(this.typing(conversation, echoed.id));
+      }
       if (await this.saved(conversation, attempt)) break;
+      // Another instance saved first: begin again on its copy.
+      append = (await this.reread(conversation)) !== undefined;
     }
     const replies = await this.runTurn(conversation, { ...activity, ...echoed, id: echoed.id });
+    append = true;
     for (let attempt = 1; ; attempt += 1) {
-      this.appendReplies(conversation, replies, echoed.id);
-      if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: true });
+      if (append) {
+        this.appendReplies(conversation, replies, echoed.id);
+        if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: true });
+      }
       if (await this.saved(conversation, attempt)) return echoed.id;
       // Another instance saved first: the replies go after what it added.
-      await this.reread(conversation);
+      append = (await this.reread(conversation)) !== undefined;
     }
   }
 
