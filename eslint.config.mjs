@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/knowledge/**', 'src/matching/**', 'src/directory/**', 'src/callbacks/**', 'src/recognition/**', 'src/analytics/**', 'src/safety/**'],
+    files: ['src/knowledge/**', 'src/matching/**', 'src/directory/**', 'src/callbacks/**', 'src/recognition/**', 'src/analytics/**', 'src/safety/**', 'src/storage/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['botbuilder*', 'botframework-*', 'restify'] }],
     },

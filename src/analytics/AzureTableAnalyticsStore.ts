@@ -1,5 +1,5 @@
-import { odata, RestError, TableClient, type TableEntityResult, type TableServiceClientOptions, type TransactionAction } from '@azure/data-tables';
-import { isAzureTableName } from '../callbacks/AzureTableCallbackStore';
+import { odata, type TableClient, type TableEntityResult, type TableServiceClientOptions } from '@azure/data-tables';
+import { AzureTable, isNotFound } from '../storage/AzureTable';
 import type { AnalyticsStore } from './AnalyticsStore';
 import { isTurnOutcome, type TurnOutcome, type TurnRecord, type TurnUpdate } from './TurnRecord';
 
@@ -21,7 +21,6 @@ interface TurnEntity {
 
 /** One partition: a purge and a report each read it in one query; a few thousand turns a day fit easily. */
 const PARTITION = 'turn';
-const BATCH = 100;
 
 function toRecord(e: TableEntityResult<TurnEntity>): TurnRecord {
   const r: TurnRecord = { id: e.rowKey, at: e.at.toISOString(), channel: e.channel, outcome: e.outcome };
@@ -35,42 +34,28 @@ function toRecord(e: TableEntityResult<TurnEntity>): TurnRecord {
   return r;
 }
 
-const isNotFound = (err: unknown) => err instanceof RestError && err.statusCode === 404;
-
-function isLoopbackHttp(url: string): boolean {
-  const u = new URL(url);
-  return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-}
-
 /**
  * Turn records in Azure Table Storage (production: ANALYTICS_STORE=table), through the official
  * @azure/data-tables SDK, as AzureTableCallbackStore keeps call-back requests. The table is created
  * on first use.
  */
 export class AzureTableAnalyticsStore implements AnalyticsStore {
-  private ready: Promise<void> | undefined;
+  private readonly table: AzureTable;
+  private readonly client: TableClient;
 
-  constructor(private readonly client: TableClient) {}
+  constructor(client: TableClient) {
+    this.table = new AzureTable(client);
+    this.client = client;
+  }
 
   /** Plain http only to this machine (the azurite emulator), as for the call-back store. */
   static fromConnectionString(connectionString: string, tableName: string, options: TableServiceClientOptions = {}): AzureTableAnalyticsStore {
-    if (!isAzureTableName(tableName)) throw new Error(`"${tableName}" is not a valid Azure table name`);
-    let client = TableClient.fromConnectionString(connectionString, tableName, options);
-    if (isLoopbackHttp(client.url)) client = TableClient.fromConnectionString(connectionString, tableName, { ...options, allowInsecureConnection: true });
-    return new AzureTableAnalyticsStore(client);
-  }
-
-  private table(): Promise<void> {
-    this.ready ??= this.client.createTable().catch((err: unknown) => {
-      this.ready = undefined;
-      throw err;
-    });
-    return this.ready;
+    return new AzureTableAnalyticsStore(AzureTable.client(connectionString, tableName, options));
   }
 
   async add(r: TurnRecord): Promise<void> {
     if (!isTurnOutcome(r.outcome)) throw new Error(`outcome must be one of the turn outcomes (it is "${String(r.outcome)}")`);
-    await this.table();
+    await this.table.created();
     const entity: TurnEntity = { partitionKey: PARTITION, rowKey: r.id, at: new Date(r.at), channel: r.channel, outcome: r.outcome };
     if (r.answerId !== undefined) entity.answerId = r.answerId;
     if (r.confidence !== undefined) entity.confidence = r.confidence;
@@ -83,7 +68,7 @@ export class AzureTableAnalyticsStore implements AnalyticsStore {
   }
 
   async update(id: string, u: TurnUpdate): Promise<boolean> {
-    await this.table();
+    await this.table.created();
     const patch: Record<string, unknown> = { partitionKey: PARTITION, rowKey: id };
     if (u.picked !== undefined) patch.picked = u.picked;
     if (u.helpful !== undefined) patch.helpful = u.helpful;
@@ -98,7 +83,7 @@ export class AzureTableAnalyticsStore implements AnalyticsStore {
   }
 
   async list(filter: { since?: Date } = {}): Promise<TurnRecord[]> {
-    await this.table();
+    await this.table.created();
     const query = filter.since ? odata`PartitionKey eq ${PARTITION} and at ge ${filter.since}` : odata`PartitionKey eq ${PARTITION}`;
     const out: TurnRecord[] = [];
     for await (const e of this.client.listEntities<TurnEntity>({ queryOptions: { filter: query } })) out.push(toRecord(e));
@@ -106,31 +91,7 @@ export class AzureTableAnalyticsStore implements AnalyticsStore {
   }
 
   async purgeOlderThan(date: Date): Promise<number> {
-    await this.table();
-    const keys: string[] = [];
-    const old = this.client.listEntities<Pick<TurnEntity, 'partitionKey' | 'rowKey'>>({
-      queryOptions: { filter: odata`PartitionKey eq ${PARTITION} and at lt ${date}`, select: ['PartitionKey', 'RowKey'] },
-    });
-    for await (const e of old) keys.push(e.rowKey);
-    let removed = 0;
-    for (let i = 0; i < keys.length; i += BATCH) {
-      const chunk = keys.slice(i, i + BATCH);
-      try {
-        await this.client.submitTransaction(chunk.map((rowKey): TransactionAction => ['delete', { partitionKey: PARTITION, rowKey }]));
-        removed += chunk.length;
-      } catch (err) {
-        if (!isNotFound(err)) throw err;
-        for (const rowKey of chunk) {
-          try {
-            await this.client.deleteEntity(PARTITION, rowKey);
-            removed += 1;
-          } catch (e) {
-            if (!isNotFound(e)) throw e;
-          }
-        }
-      }
-    }
-    return removed;
+    return this.table.deleteBefore(PARTITION, 'at', date);
   }
 
   async close(): Promise<void> {}

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../storage/openSqlite';
 import type { AnalyticsStore } from './AnalyticsStore';
 import { isTurnOutcome, type TurnOutcome, type TurnRecord, type TurnUpdate } from './TurnRecord';
 
@@ -40,10 +40,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    this.db = openSqlite(file, { synchronous: 'NORMAL' });
     this.db.exec(`CREATE TABLE IF NOT EXISTS turns (
       id TEXT PRIMARY KEY,
       at INTEGER NOT NULL,

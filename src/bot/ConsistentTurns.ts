@@ -40,11 +40,15 @@ export class ConsistentTurns {
     this.attempts = options.attempts ?? 5;
   }
 
-  /** Runs `logic` for the turn, then saves both states; see the class comment. */
-  async run(context: TurnContext, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  /**
+   * Runs `logic` for the turn, then saves both states; see the class comment. `committed` runs
+   * once, after the attempt whose conversation state was saved and before its replies are sent
+   * (the analytics record: an attempt that was redone is never recorded).
+   */
+  async run(context: TurnContext, logic: (context: TurnContext) => Promise<void>, committed?: (context: TurnContext) => Promise<void>): Promise<void> {
     const key = `${context.activity.channelId}/${context.activity.conversation?.id ?? ''}`;
     const previous = this.queues.get(key) ?? Promise.resolve();
-    const turn = previous.then(() => this.runHeld(context, logic));
+    const turn = previous.then(() => this.runHeld(context, logic, committed));
     const settled = turn.catch(() => undefined);
     this.queues.set(key, settled);
     try {
@@ -54,7 +58,7 @@ export class ConsistentTurns {
     }
   }
 
-  private async runHeld(context: TurnContext, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  private async runHeld(context: TurnContext, logic: (context: TurnContext) => Promise<void>, committed: ((context: TurnContext) => Promise<void>) | undefined): Promise<void> {
     // Each held send is the rest of TurnContext's send chain for those activities: the handlers
     // registered after this one and the adapter's own send, run once the state is saved.
     let held: Array<() => Promise<unknown>> = [];
@@ -98,7 +102,11 @@ export class ConsistentTurns {
       try {
         await this.options.userState.saveChanges(context, false);
       } finally {
-        await release(held);
+        try {
+          await committed?.(context);
+        } finally {
+          await release(held);
+        }
       }
       return;
     }

@@ -19,7 +19,7 @@ import type { StatePropertyAccessor } from 'botbuilder';
 import { ROOT_DIALOG_ID, type RootDialog } from '../../dialogs/RootDialog';
 import { ConsistentTurns } from './ConsistentTurns';
 import type { TurnRecorder } from '../analytics/TurnRecorder';
-import { recordTurn } from './TurnNotes';
+import { clearTurnNotes, recordTurn } from './TurnNotes';
 
 export interface SenSupportBotDeps {
   conversationState: ConversationState;
@@ -57,7 +57,6 @@ export class SenSupportBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       if (context.activity.channelId === 'msteams') TurnContext.removeRecipientMention(context.activity);
       await this.runRoot(context);
-      await recordTurn(context, this.deps.analytics);
       await next();
     });
 
@@ -72,8 +71,16 @@ export class SenSupportBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    // Replies are held until the state is saved; see ConsistentTurns.
-    await this.turns.run(context, (ctx) => super.run(ctx));
+    // Replies are held until the state is saved; see ConsistentTurns. The turn is recorded once
+    // it is saved, so an attempt redone after an eTag conflict is not recorded twice.
+    await this.turns.run(
+      context,
+      async (ctx) => {
+        clearTurnNotes(ctx);
+        await super.run(ctx);
+      },
+      (ctx) => recordTurn(ctx, this.deps.analytics),
+    );
   }
 
   /** An officer typing in the Teams compose box: matching answers, or the most-used topics for an empty search. */

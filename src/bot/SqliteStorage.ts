@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../storage/openSqlite';
 import type { Storage, StoreItems } from 'botbuilder';
 
 /**
@@ -28,11 +27,7 @@ export class SqliteStorage implements Storage {
   private dirty = false;
 
   constructor(file: string, private readonly ttlMs: number, private readonly now: () => number = Date.now) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('secure_delete = ON');
+    this.db = openSqlite(file, { synchronous: 'NORMAL', secureDelete: true });
     this.db.exec('CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER NOT NULL)');
     // Prepared once: preparing them on every call cost a share of each turn.
     this.getRow = this.db.prepare('SELECT value, etag FROM bot_state WHERE key = ? AND updated_at >= ?');

@@ -21,6 +21,15 @@ function note(context: TurnContext): TurnNote {
   return n;
 }
 
+/** A turn run again (ConsistentTurns, after an eTag conflict) notes afresh: what the dropped attempt noted is forgotten; the record id stays. */
+export function clearTurnNotes(context: TurnContext): void {
+  const n = context.turnState.get(KEY) as TurnNote | undefined;
+  if (n) {
+    n.facts = {};
+    n.updates = [];
+  }
+}
+
 /** This turn's record id: answer cards carry it so that "Was this helpful?" finds the turn. */
 export function turnId(context: TurnContext): string {
   return note(context).id;
@@ -37,7 +46,7 @@ export function noteEarlierTurn(context: TurnContext, id: string | undefined, up
   if (id) note(context).updates.push({ id, update });
 }
 
-/** After the turn: the record, if the dialogs noted an outcome, and the updates to earlier turns. */
+/** After the turn is saved (once per committed turn): the record, if the dialogs noted an outcome, and the updates to earlier turns. */
 export async function recordTurn(context: TurnContext, recorder: TurnRecorder | undefined): Promise<void> {
   const n = context.turnState.get(KEY) as TurnNote | undefined;
   if (!recorder || !n) return;

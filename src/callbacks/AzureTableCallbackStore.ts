@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { odata, RestError, TableClient, type TableEntityResult, type TableServiceClientOptions, type TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient, type TableEntityResult, type TableServiceClientOptions } from '@azure/data-tables';
+import { AzureTable, isNotFound } from '../storage/AzureTable';
 import { CallbackValidationError, isCallbackStatus, UUID, validateNewCallbackRequest, type CallbackRequest, type CallbackStatus, type ContactKind, type NewCallbackRequest } from './CallbackRequest';
 import type { CallbackStore } from './CallbackStore';
 
@@ -19,15 +20,8 @@ interface CallbackEntity {
   topics?: string;
 }
 
-/** Azure Table names: 3 to 63 letters and digits, starting with a letter ("tables" is reserved). */
-export function isAzureTableName(name: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9]{2,62}$/.test(name) && name.toLowerCase() !== 'tables';
-}
-
 /** Every request lives in one partition: a few hundred a month fit easily, and a purge can delete in batches. */
 const PARTITION = 'callback';
-/** An entity group transaction holds at most 100 operations. */
-const BATCH = 100;
 
 function toRequest(e: TableEntityResult<CallbackEntity>): CallbackRequest {
   return {
@@ -45,15 +39,6 @@ function toRequest(e: TableEntityResult<CallbackEntity>): CallbackRequest {
   };
 }
 
-function isNotFound(err: unknown): boolean {
-  return err instanceof RestError && err.statusCode === 404;
-}
-
-function isLoopbackHttp(url: string): boolean {
-  const u = new URL(url);
-  return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-}
-
 /**
  * Callback requests in Azure Table Storage (production: CALLBACK_STORE=table), through the
  * official @azure/data-tables SDK. Same behaviour as SqliteCallbackStore: every method's promise
@@ -61,36 +46,26 @@ function isLoopbackHttp(url: string): boolean {
  * and a failure rejects rather than being lost. The table is created on first use.
  */
 export class AzureTableCallbackStore implements CallbackStore {
-  private ready: Promise<void> | undefined;
+  private readonly table: AzureTable;
 
   constructor(
     private readonly client: TableClient,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.table = new AzureTable(client);
+  }
 
   /**
    * The store for an Azure Storage connection string. Plain http is allowed only to this machine
    * (the azurite emulator); anywhere else the account key never signs a request sent in the clear.
    */
   static fromConnectionString(connectionString: string, tableName: string, now?: () => Date, options: TableServiceClientOptions = {}): AzureTableCallbackStore {
-    if (!isAzureTableName(tableName)) throw new Error(`"${tableName}" is not a valid Azure table name`);
-    let client = TableClient.fromConnectionString(connectionString, tableName, options);
-    if (isLoopbackHttp(client.url)) client = TableClient.fromConnectionString(connectionString, tableName, { ...options, allowInsecureConnection: true });
-    return new AzureTableCallbackStore(client, now);
-  }
-
-  /** Creates the table once (an existing one is kept); a failure is retried on the next call. */
-  private table(): Promise<void> {
-    this.ready ??= this.client.createTable().catch((err: unknown) => {
-      this.ready = undefined;
-      throw err;
-    });
-    return this.ready;
+    return new AzureTableCallbackStore(AzureTable.client(connectionString, tableName, options), now);
   }
 
   async create(input: NewCallbackRequest): Promise<CallbackRequest> {
     const r = validateNewCallbackRequest(input);
-    await this.table();
+    await this.table.created();
     const at = this.now();
     const entity: CallbackEntity = {
       partitionKey: PARTITION,
@@ -112,7 +87,7 @@ export class AzureTableCallbackStore implements CallbackStore {
 
   async get(id: string): Promise<CallbackRequest | undefined> {
     if (!UUID.test(id)) return undefined;
-    await this.table();
+    await this.table.created();
     try {
       return toRequest(await this.client.getEntity<CallbackEntity>(PARTITION, id));
     } catch (err) {
@@ -123,7 +98,7 @@ export class AzureTableCallbackStore implements CallbackStore {
 
   async list(filter: { status?: CallbackStatus } = {}): Promise<CallbackRequest[]> {
     if (filter.status !== undefined && !isCallbackStatus(filter.status)) throw new CallbackValidationError('status must be one of new, contacted, closed');
-    await this.table();
+    await this.table.created();
     const query = filter.status ? odata`PartitionKey eq ${PARTITION} and status eq ${filter.status}` : odata`PartitionKey eq ${PARTITION}`;
     const out: CallbackRequest[] = [];
     for await (const e of this.client.listEntities<CallbackEntity>({ queryOptions: { filter: query } })) out.push(toRequest(e));
@@ -134,7 +109,7 @@ export class AzureTableCallbackStore implements CallbackStore {
   async updateStatus(id: string, status: CallbackStatus): Promise<CallbackRequest | undefined> {
     if (!isCallbackStatus(status)) throw new CallbackValidationError('status must be one of new, contacted, closed');
     if (!UUID.test(id)) return undefined;
-    await this.table();
+    await this.table.created();
     try {
       // Merge with no eTag condition other than "it exists": an unknown id is a 404, never an insert.
       await this.client.updateEntity({ partitionKey: PARTITION, rowKey: id, status, updatedAt: this.now() }, 'Merge', { etag: '*' });
@@ -147,7 +122,7 @@ export class AzureTableCallbackStore implements CallbackStore {
 
   async delete(id: string): Promise<boolean> {
     if (!UUID.test(id)) return false;
-    await this.table();
+    await this.table.created();
     try {
       await this.client.deleteEntity(PARTITION, id);
       return true;
@@ -158,25 +133,7 @@ export class AzureTableCallbackStore implements CallbackStore {
   }
 
   async purgeOlderThan(date: Date): Promise<number> {
-    await this.table();
-    const keys: string[] = [];
-    const old = this.client.listEntities<Pick<CallbackEntity, 'partitionKey' | 'rowKey'>>({
-      queryOptions: { filter: odata`PartitionKey eq ${PARTITION} and createdAt lt ${date}`, select: ['PartitionKey', 'RowKey'] },
-    });
-    for await (const e of old) keys.push(e.rowKey);
-    let removed = 0;
-    for (let i = 0; i < keys.length; i += BATCH) {
-      const chunk = keys.slice(i, i + BATCH);
-      try {
-        await this.client.submitTransaction(chunk.map((rowKey): TransactionAction => ['delete', { partitionKey: PARTITION, rowKey }]));
-        removed += chunk.length;
-      } catch (err) {
-        // A transaction is all or nothing: if one request went meanwhile (an officer deleted it), delete the rest one by one.
-        if (!isNotFound(err)) throw err;
-        for (const rowKey of chunk) if (await this.delete(rowKey)) removed += 1;
-      }
-    }
-    return removed;
+    return this.table.deleteBefore(PARTITION, 'createdAt', date);
   }
 
   /** Nothing to release: each call is its own HTTP request. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../storage/openSqlite';
 import { CallbackValidationError, isCallbackStatus, UUID, validateNewCallbackRequest, type CallbackRequest, type CallbackStatus, type ContactKind, type NewCallbackRequest } from './CallbackRequest';
 import type { CallbackStore } from './CallbackStore';
 
@@ -47,11 +47,7 @@ export class SqliteCallbackStore implements CallbackStore {
   private readonly db: Database.Database;
 
   constructor(file: string, private readonly now: () => Date = () => new Date()) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('secure_delete = ON');
+    this.db = openSqlite(file, { synchronous: 'FULL', secureDelete: true });
     this.db.exec(`CREATE TABLE IF NOT EXISTS callback_requests (
       id TEXT PRIMARY KEY,
       area TEXT NOT NULL,

@@ -12,7 +12,7 @@ import { AnswerEditError, AnswerFileEditor } from '../knowledge/AnswerFileEditor
 import { KnowledgeLoader } from '../knowledge/KnowledgeLoader';
 import { formatProblem } from '../knowledge/Answer';
 import { SuggestionReview } from '../analytics/PhrasingSuggestions';
-import { argValue } from './report';
+import { argValue } from './argValue';
 import { defaultSuggestionFile } from './kbSuggest';
 
 export function acceptSuggestion(id: string, reviewFile: string, knowledgeDir: string, now = new Date()): string {

@@ -7,40 +7,22 @@
  */
 import path from 'node:path';
 import 'dotenv/config';
-import { loadConfig } from '../config/Config';
-import { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import { AnswerMatcher } from '../matching/AnswerMatcher';
-import { createAnalyticsStore } from '../analytics/createAnalyticsStore';
-import { buildOfficerReport } from '../analytics/officerReport';
 import { suggestPhrasings, SuggestionReview } from '../analytics/PhrasingSuggestions';
-import { argValue, loadEmbedder } from './report';
+import { argValue } from './argValue';
+import { runCli } from './runCli';
+import { storedOfficerReport } from './storedOfficerReport';
 
 export const defaultSuggestionFile = (dataDir: string) => path.join(dataDir, 'kb-suggestions.yaml');
 
 async function main(args: string[]): Promise<number> {
-  const config = loadConfig();
-  const kb = KnowledgeBase.fromFolder(config.knowledgeDir);
-  const store = createAnalyticsStore(config);
-  try {
-    const report = await buildOfficerReport({ store, kb, ranker: new AnswerMatcher(kb), embedder: await loadEmbedder(args.includes('--lexical')) });
-    const review = new SuggestionReview(path.resolve(argValue(args, '--out') ?? defaultSuggestionFile(config.dataDir)));
-    const written = review.write(suggestPhrasings(report, kb), new Date());
-    const pending = written.suggestions.filter((s) => s.status === 'pending');
-    console.log(`${pending.length} suggested phrasing(s) from ${report.unanswered.groups.length} group(s) of unanswered questions, written to ${review.file}`);
-    if (report.unanswered.none + report.unanswered.low > 0 && report.unanswered.withText === 0) console.log('No question text is kept (LOG_QUESTIONS is off), so there is nothing to suggest.');
-    for (const s of pending) console.log(`  ${s.id}  ${s.answerId}  "${s.phrasing}"  (group asked ${s.groupAsked}×, score ${s.score})`);
-    return 0;
-  } finally {
-    await store.close();
-  }
+  const { report, config, kb } = await storedOfficerReport({ lexical: args.includes('--lexical') });
+  const review = new SuggestionReview(path.resolve(argValue(args, '--out') ?? defaultSuggestionFile(config.dataDir)));
+  const written = review.write(suggestPhrasings(report, kb), new Date());
+  const pending = written.suggestions.filter((s) => s.status === 'pending');
+  console.log(`${pending.length} suggested phrasing(s) from ${report.unanswered.groups.length} group(s) of unanswered questions, written to ${review.file}`);
+  if (report.unanswered.none + report.unanswered.low > 0 && report.unanswered.withText === 0) console.log('No question text is kept (LOG_QUESTIONS is off), so there is nothing to suggest.');
+  for (const s of pending) console.log(`  ${s.id}  ${s.answerId}  "${s.phrasing}"  (group asked ${s.groupAsked}×, score ${s.score})`);
+  return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error((err as Error).message);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runCli(main);

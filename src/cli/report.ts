@@ -8,28 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import 'dotenv/config';
-import { loadConfig } from '../config/Config';
-import { KnowledgeBase } from '../knowledge/KnowledgeBase';
-import { AnswerMatcher } from '../matching/AnswerMatcher';
-import { createAnalyticsStore } from '../analytics/createAnalyticsStore';
-import { buildOfficerReport, renderOfficerReport } from '../analytics/officerReport';
-import type { Embedder } from '../matching/Embedder';
-import { UniversalSentenceEncoder } from '../matching/UniversalSentenceEncoder';
-
-export async function loadEmbedder(lexical: boolean): Promise<Embedder | undefined> {
-  if (lexical) return undefined;
-  try {
-    return await UniversalSentenceEncoder.load();
-  } catch (err) {
-    console.error(`The sentence encoder did not load (${(err as Error).message}); grouping by shared words instead.`);
-    return undefined;
-  }
-}
-
-export function argValue(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+import { renderOfficerReport } from '../analytics/officerReport';
+import { argValue } from './argValue';
+import { runCli } from './runCli';
+import { storedOfficerReport } from './storedOfficerReport';
 
 async function main(args: string[]): Promise<number> {
   const out = argValue(args, '--out');
@@ -37,28 +19,13 @@ async function main(args: string[]): Promise<number> {
     console.error('Usage: npm run report -- --out DIR [--lexical]');
     return 2;
   }
-  const config = loadConfig();
-  const kb = KnowledgeBase.fromFolder(config.knowledgeDir);
-  const store = createAnalyticsStore(config);
-  try {
-    const data = await buildOfficerReport({ store, kb, ranker: new AnswerMatcher(kb), embedder: await loadEmbedder(args.includes('--lexical')) });
-    const { html, csv } = renderOfficerReport(data, { keepsQuestions: config.logQuestions });
-    fs.mkdirSync(path.resolve(out), { recursive: true });
-    fs.writeFileSync(path.join(out, 'report.html'), html);
-    fs.writeFileSync(path.join(out, 'report.csv'), csv);
-    console.log(`Wrote ${path.join(out, 'report.html')} and report.csv: ${data.turns} turns, ${data.unanswered.groups.length} groups of unanswered questions (${data.unanswered.method}).`);
-    return 0;
-  } finally {
-    await store.close();
-  }
+  const { report: data, config } = await storedOfficerReport({ lexical: args.includes('--lexical') });
+  const { html, csv } = renderOfficerReport(data, { keepsQuestions: config.logQuestions });
+  fs.mkdirSync(path.resolve(out), { recursive: true });
+  fs.writeFileSync(path.join(out, 'report.html'), html);
+  fs.writeFileSync(path.join(out, 'report.csv'), csv);
+  console.log(`Wrote ${path.join(out, 'report.html')} and report.csv: ${data.turns} turns, ${data.unanswered.groups.length} groups of unanswered questions (${data.unanswered.method}).`);
+  return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error((err as Error).message);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runCli(main);

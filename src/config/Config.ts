@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEFAULT_KNOWLEDGE_DIR, REPO_ROOT } from '../knowledge/paths';
 import { DeploymentConfigError, loadDeploymentConfig, type DeploymentConfig } from '../directory/DeploymentConfig';
 import { areaFileName } from '../directory/areaNames';
-import { isAzureTableName } from '../callbacks/AzureTableCallbackStore';
+import { isAzureTableName } from '../storage/AzureTable';
 import { BOT_FRAMEWORK_SERVICE_HOSTS, LOOPBACK_HOSTS, type RequestLimits } from '../server/requestLimits';
 
 /** A setting with a bad value: the message names the setting. The server does not start. */
@@ -65,6 +65,8 @@ export interface Config {
   directLineSecret?: string;
   /** DIRECT_LINE_DOMAIN: the Azure Direct Line service to use (default the global one; regional ones such as Europe's also work). */
   directLineDomain: string;
+  /** DIRECT_LINE_TOKEN_KEY: the local Direct Line endpoint's token signing key (hex, 32 bytes or more), the same on every instance. Unset: a key file in DATA_DIR. */
+  directLineTokenKey?: Buffer;
   /** EMBED_ORIGINS: the websites (origins such as https://www.example.gov.uk) that may embed the chat (embed.js, or an iframe of /embed). Default none: only this server itself. */
   embedOrigins: string[];
   /** TEAMS_NOTIFY_*: the service's Teams channel, told of each new callback request. Unset: no notification. */
@@ -185,6 +187,15 @@ function teamsNotify(env: Env): TeamsNotifyConfig | undefined {
   return { channelId, serviceUrl, tenantId };
 }
 
+/** DIRECT_LINE_TOKEN_KEY: 64 or more hexadecimal characters (32 random bytes). */
+function directLineTokenKey(env: Env): Buffer | undefined {
+  const raw = str(env, 'DIRECT_LINE_TOKEN_KEY');
+  if (raw === undefined) return undefined;
+  // The value itself is never put in the message: it is a secret.
+  if (!/^([0-9a-f]{2}){32,}$/i.test(raw)) throw new ConfigError(`DIRECT_LINE_TOKEN_KEY must be at least 64 hexadecimal characters (32 random bytes, e.g. from "openssl rand -hex 32"); it has ${raw.length} characters`);
+  return Buffer.from(raw, 'hex');
+}
+
 function officerKey(env: Env): string | undefined {
   const key = str(env, 'OFFICER_API_KEY');
   if (key !== undefined && key.length < 16) throw new ConfigError('OFFICER_API_KEY must be at least 16 characters (use a long random value)');
@@ -279,6 +290,7 @@ export function loadConfig(env: Env = process.env): Config {
     matching: oneOf(env, 'MATCHING', ['semantic', 'lexical'] as const, 'semantic'),
     vectorCacheDir: str(env, 'VECTOR_CACHE_DIR'),
     directLineDomain: httpsUrl(env, 'DIRECT_LINE_DOMAIN', 'https://directline.botframework.com/v3/directline'),
+    directLineTokenKey: directLineTokenKey(env),
     teamsNotify: teamsNotify(env),
     shutdownGraceSeconds: int(env, 'SHUTDOWN_GRACE_SECONDS', 10, 1, 120),
     analyticsStore,

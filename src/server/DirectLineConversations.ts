@@ -40,6 +40,10 @@ export class DirectLineConversation {
   private stream: StreamEntry[] = [];
   private unsaved: StreamEntry[] = [];
   private readonly sentIds = new Map<string, SentRecord>();
+  /** The version of the shared store this copy was read from or last saved as. */
+  private eTag: string | undefined;
+  /** The stream as the shared store last had it: what polls are given, so every instance numbers alike. */
+  private stored: { seq: number; entries: StreamEntry[] } | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
 
@@ -58,11 +62,42 @@ export class DirectLineConversation {
   /** The conversation as the store kept it. */
   static fromSaved(id: string, saved: SavedConversation, limits: DirectLineLimits, now: number): DirectLineConversation {
     const c = new DirectLineConversation(id, saved.userId, limits, now, saved.seq);
-    c.started = saved.started;
-    c.active = saved.active;
-    c.stream = saved.entries.slice(-limits.maxActivitiesKept);
-    for (const [clientId, record] of Object.entries(saved.sent)) c.sentIds.set(clientId, record);
+    c.sync(saved);
     return c;
+  }
+
+  /**
+   * Takes the store's copy as it is now (a shared store: another instance may have added to it).
+   * Anything appended here and not saved is dropped: call it only between turns, or in a turn
+   * before it appends again.
+   */
+  sync(saved: SavedConversation): void {
+    this.started = saved.started;
+    this.active = saved.active;
+    this.seq = saved.seq;
+    this.stream = saved.entries.slice(-this.limits.maxActivitiesKept);
+    this.unsaved = [];
+    this.sentIds.clear();
+    for (const [clientId, record] of Object.entries(saved.sent)) this.sentIds.set(clientId, record);
+    this.eTag = saved.eTag;
+    this.seen(saved);
+  }
+
+  /** Notes what the shared store holds now, without touching a turn in progress here. */
+  seen(saved: Pick<SavedConversation, 'seq' | 'entries'>): void {
+    this.stored = { seq: saved.seq, entries: saved.entries.slice(-this.limits.maxActivitiesKept) };
+  }
+
+  /** The shared store no longer holds it (deleted as idle): the next save writes it anew. */
+  lost(): void {
+    this.eTag = undefined;
+    this.stored = undefined;
+  }
+
+  /** The snapshot is in the store now, as version `eTag`. */
+  committed(saved: SavedConversation, eTag: string | undefined): void {
+    this.eTag = eTag;
+    this.seen(saved);
   }
 
   /** Gives `activity` the next id in the stream, keeps it, and returns the stored copy. */
@@ -92,11 +127,16 @@ export class DirectLineConversation {
     while (this.sentIds.size > MAX_SENT_KEPT) this.sentIds.delete(this.sentIds.keys().next().value as string);
   }
 
-  /** Activities after `watermark` (all kept ones when undefined) and the new watermark. */
-  activitiesAfter(watermark: number | undefined): { activities: StreamActivity[]; watermark: string } {
+  /**
+   * Activities after `watermark` (all kept ones when undefined) and the new watermark. With
+   * `fromStore`, as the shared store has them (a turn running here may yet renumber what it has
+   * not saved, when another instance saved first).
+   */
+  activitiesAfter(watermark: number | undefined, fromStore = false): { activities: StreamActivity[]; watermark: string } {
     const from = watermark ?? -1;
-    const activities = this.stream.filter((e) => e.seq > from).map((e) => e.activity);
-    return { activities, watermark: String(Math.max(this.seq, watermark ?? 0)) };
+    const { seq, entries } = (fromStore && this.stored) || { seq: this.seq, entries: this.stream };
+    const activities = entries.filter((e) => e.seq > from).map((e) => e.activity);
+    return { activities, watermark: String(Math.max(seq, watermark ?? 0)) };
   }
 
   /** What to save, and the entries added since the last save (which are then counted as saved). */
@@ -112,6 +152,7 @@ export class DirectLineConversation {
         lastActive: now,
         entries: [...this.stream],
         sent: Object.fromEntries(this.sentIds),
+        ...(this.eTag ? { eTag: this.eTag } : {}),
       },
       added,
     };
@@ -198,6 +239,11 @@ export class DirectLineConversations {
 
   has(id: string): boolean {
     return this.conversations.has(id);
+  }
+
+  /** Lets go of the copy in memory (the shared store no longer holds the conversation). */
+  forget(id: string): void {
+    this.conversations.delete(id);
   }
 
   private drop(id: string): void {

@@ -6,7 +6,8 @@ import { isJsonObject } from './isJsonObject';
 import { MAX_MESSAGE_TEXT } from './messageRoutes';
 import { DirectLineTokens, type DirectLineGrant } from './DirectLineTokens';
 import { DEFAULT_DIRECT_LINE_LIMITS, DirectLineConversations, type DirectLineConversation, type DirectLineLimits } from './DirectLineConversations';
-import { StorageDirectLineStore, type DirectLineStore } from './DirectLineStore';
+import { StorageDirectLineStore, type DirectLineStore, type SavedConversation, type SentRecord, type StreamActivity } from './DirectLineStore';
+import { isStateConflict } from '../bot/BlobStateStorage';
 import { MemoryStorage } from 'botbuilder';
 import crypto from 'node:crypto';
 
@@ -36,6 +37,15 @@ export interface DirectLineDeps {
 
 /** How often idle conversations are deleted from the store. */
 const PURGE_EVERY_MS = 10 * 60 * 1000;
+/** Saves tried when another instance keeps saving the same conversation first (a shared store). */
+const SAVE_ATTEMPTS = 5;
+/**
+ * A message another instance began and has not finished (a shared store: the page retried it
+ * elsewhere) is waited for this long from when it began; after that the instance is taken to
+ * have stopped, and this one runs it.
+ */
+const TURN_LEASE_MS = 15_000;
+const LEASE_POLL_MS = 250;
 /** The longest clientActivityID taken (Web Chat's are short random strings). */
 const MAX_CLIENT_ACTIVITY_ID = 100;
 
@@ -85,6 +95,11 @@ function plain<T>(value: T): Record<string, unknown> {
  * survive a restart; a send retried with the same clientActivityID is taken once. Tokens are
  * signed grants (DirectLineTokens); memory is bounded (DirectLineConversations).
  *
+ * On a shared store (Blob Storage, several instances) any instance serves any request: each one
+ * reads the conversation afresh, polls are answered from the store's copy (one numbering for
+ * every instance), and a save another instance overtook is redone on the fresh copy, the
+ * activities not yet saved appended after the other instance's.
+ *
  * Routes: POST /v3/directline/tokens/generate, POST /v3/directline/tokens/refresh,
  * POST /v3/directline/conversations, GET /v3/directline/conversations/:id (resume),
  * POST and GET /v3/directline/conversations/:id/activities.
@@ -100,7 +115,9 @@ export class DirectLineEndpoint {
     const limits = { ...DEFAULT_DIRECT_LINE_LIMITS, ...deps.limits };
     this.store = deps.store ?? new StorageDirectLineStore(new MemoryStorage(), limits.idleMs);
     this.conversations = new DirectLineConversations(limits, Date.now, (id) => {
-      this.store.delete(id).catch((err: unknown) => this.storeFailed(err));
+      // Idle here is not idle everywhere when the store is shared: reading it deletes it only if
+      // the stored copy is idle too (no instance has saved a turn of it for the idle time).
+      (this.store.shared ? this.store.load(id) : this.store.delete(id)).catch((err: unknown) => this.storeFailed(err));
     });
     this.purge = setInterval(() => {
       this.store.purgeIdle().catch((err: unknown) => this.storeFailed(err));
@@ -132,7 +149,7 @@ export class DirectLineEndpoint {
       if (!grant) return;
       let conversation: DirectLineConversation | undefined;
       try {
-        conversation = this.conversations.get(grant.conversationId) ?? (await this.restore(grant.conversationId)) ?? this.conversations.create(grant.conversationId, grant.userId);
+        conversation = (await this.current(grant.conversationId)) ?? this.conversations.create(grant.conversationId, grant.userId);
       } catch (err) {
         this.storeFailed(err);
         return sendError(res, 503, 'StoreUnavailable', 'The chat could not start just now. Please try again in a minute.');
@@ -143,10 +160,7 @@ export class DirectLineEndpoint {
         conversation.started = true;
         status = 201;
         const started = conversation;
-        const joined = started.enqueue(async () => {
-          await this.runTurn(started, this.inbound(started, { type: 'conversationUpdate', membersAdded: [{ id: started.userId }] }));
-          await this.save(started);
-        });
+        const joined = started.enqueue(() => this.begin(started));
         if (joined) await joined.catch((err: unknown) => this.turnFailed(err));
       }
       res.status(status);
@@ -179,23 +193,7 @@ export class DirectLineEndpoint {
         return;
       }
       const activity = this.inbound(conversation, body);
-      const turn = conversation.enqueue(async () => {
-        const earlier = clientId ? conversation.sent(clientId) : undefined;
-        if (earlier?.done) return earlier.id;
-        // A retry of a message whose turn did not finish (the server stopped during it): run it
-        // again under the id it was given, without a second copy on the stream.
-        const echoed = (earlier && conversation.find(earlier.id)) || conversation.append(activity);
-        conversation.active = true;
-        if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: false });
-        // On disk before the turn runs: a poll may hand the echo to the browser meanwhile.
-        // The assistant is "typing" while the turn runs (Web Chat shows it until the reply).
-        conversation.append(this.typing(conversation, echoed.id));
-        await this.save(conversation);
-        await this.runTurn(conversation, { ...activity, ...echoed, id: echoed.id });
-        if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: true });
-        await this.save(conversation);
-        return echoed.id;
-      });
+      const turn = conversation.enqueue(() => this.takeMessage(conversation, activity, clientId));
       if (!turn) return sendError(res, 429, 'TooManyRequests', 'Too many messages at once in this conversation; wait for the replies.');
       try {
         res.json({ id: await turn });
@@ -214,7 +212,7 @@ export class DirectLineEndpoint {
       const watermark = typeof raw === 'string' && raw !== '' ? Number(raw) : undefined;
       const conversation = await this.conversationFor(req, res, watermark);
       if (!conversation) return;
-      res.json(conversation.activitiesAfter(watermark));
+      res.json(conversation.activitiesAfter(watermark, this.store.shared));
     });
   }
 
@@ -239,12 +237,127 @@ export class DirectLineEndpoint {
     return grant;
   }
 
-  /** The conversation the store kept, back in memory; undefined when it has none. */
-  private async restore(id: string): Promise<DirectLineConversation | undefined> {
+  /**
+   * The conversation from memory, else as the store kept it (after a restart); undefined when
+   * neither has it. On a shared store it is read afresh each time: another instance may have
+   * added to it.
+   */
+  private async current(id: string): Promise<DirectLineConversation | undefined> {
+    const inMemory = this.conversations.get(id);
+    if (inMemory && !this.store.shared) return inMemory;
     const saved = await this.store.load(id);
-    if (!saved) return undefined;
+    if (!saved) {
+      if (!this.store.shared || !inMemory || inMemory.busy) return inMemory;
+      // The shared store deleted it (idle): as when memory drops an idle one, it carries on
+      // afresh (revived), not on a copy whose version the store no longer has.
+      this.conversations.forget(id);
+      return undefined;
+    }
     // Another request may have brought it back while the store was read.
-    return this.conversations.get(id) ?? this.conversations.restore(id, saved);
+    const conversation = this.conversations.get(id);
+    if (!conversation) return this.conversations.restore(id, saved);
+    // A turn running here keeps its own copy until it saves; polls see the store's.
+    if (conversation.busy) conversation.seen(saved);
+    else conversation.sync(saved);
+    return conversation;
+  }
+
+  /** In a turn: the store's copy of the conversation, taken as it is now (a shared store). */
+  private async reread(conversation: DirectLineConversation): Promise<SavedConversation | undefined> {
+    const saved = await this.store.load(conversation.id);
+    if (saved) conversation.sync(saved);
+    else conversation.lost();
+    return saved;
+  }
+
+  /** The conversation's start (its conversationUpdate and the welcome), once, whichever instance gets there first. */
+  private async begin(conversation: DirectLineConversation): Promise<void> {
+    if (this.store.shared && (await this.reread(conversation))?.started) return;
+    conversation.started = true;
+    const replies = await this.runTurn(conversation, this.inbound(conversation, { type: 'conversationUpdate', membersAdded: [{ id: conversation.userId }] }));
+    this.appendReplies(conversation, replies, undefined);
+    for (let attempt = 1; ; attempt += 1) {
+      if (await this.saved(conversation, attempt)) return;
+      // Another instance saved first: if it started the conversation, its welcome is the one.
+      // (Where the store no longer has the conversation, this copy is saved as it is.)
+      const stored = await this.reread(conversation);
+      if (stored?.started) return;
+      if (stored) {
+        conversation.started = true;
+        this.appendReplies(conversation, replies, undefined);
+      }
+    }
+  }
+
+  /**
+   * A client's message: echoed to the stream (with "typing") and saved, run as a turn, its
+   * replies saved. Taken once per clientActivityID; resolves to the echo's id. On a shared
+   * store, a save another instance overtook is redone on its copy; where the store no longer
+   * has the conversation (deleted as idle), this copy is saved as it is.
+   */
+  private async takeMessage(conversation: DirectLineConversation, activity: Record<string, unknown>, clientId: string | undefined): Promise<string> {
+    let echoed!: StreamActivity;
+    /** When this call began the message, to tell its own unfinished record from another instance's. */
+    let begun: number | undefined;
+    let append = true;
+    if (this.store.shared) await this.reread(conversation);
+    for (let attempt = 1; ; attempt += 1) {
+      if (append) {
+        let earlier = clientId ? conversation.sent(clientId) : undefined;
+        // Begun on another instance and not finished: wait for it there (a shared store).
+        if (clientId && earlier && !earlier.done && earlier.at !== begun && this.store.shared) earlier = await this.waitForOther(conversation, clientId, earlier);
+        if (earlier?.done) return earlier.id;
+        // A retry of a message whose turn did not finish (the server stopped during it): run it
+        // again under the id it was given, without a second copy on the stream.
+        echoed = (earlier && conversation.find(earlier.id)) || conversation.append(activity);
+        conversation.active = true;
+        begun = Date.now();
+        if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: false, at: begun });
+        // In the store before the turn runs: a poll may hand the echo to the browser meanwhile.
+        // The assistant is "typing" while the turn runs (Web Chat shows it until the reply).
+        conversation.append(this.typing(conversation, echoed.id));
+      }
+      if (await this.saved(conversation, attempt)) break;
+      // Another instance saved first: begin again on its copy.
+      append = (await this.reread(conversation)) !== undefined;
+    }
+    const replies = await this.runTurn(conversation, { ...activity, ...echoed, id: echoed.id });
+    append = true;
+    for (let attempt = 1; ; attempt += 1) {
+      if (append) {
+        this.appendReplies(conversation, replies, echoed.id);
+        if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: true });
+      }
+      if (await this.saved(conversation, attempt)) return echoed.id;
+      // Another instance saved first: the replies go after what it added.
+      append = (await this.reread(conversation)) !== undefined;
+    }
+  }
+
+  /** Waits, re-reading the store, until another instance finishes the message, or its time is up; the record then. */
+  private async waitForOther(conversation: DirectLineConversation, clientId: string, record: SentRecord): Promise<SentRecord | undefined> {
+    let current: SentRecord | undefined = record;
+    while (current && !current.done && Date.now() - (current.at ?? 0) < TURN_LEASE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
+      await this.reread(conversation);
+      current = conversation.sent(clientId);
+    }
+    return current;
+  }
+
+  /** Saves; false when another instance saved first (a shared store: re-read and redo), up to SAVE_ATTEMPTS. */
+  private async saved(conversation: DirectLineConversation, attempt: number): Promise<boolean> {
+    try {
+      await this.save(conversation);
+      return true;
+    } catch (err) {
+      if (this.store.shared && isStateConflict(err) && attempt < SAVE_ATTEMPTS) {
+        this.deps.logger?.warn({ attempt }, 'local Direct Line conversation saved by another instance first; save redone');
+        await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
+        return false;
+      }
+      throw err;
+    }
   }
 
   /** The conversation the URL names, when the token grants it; otherwise answers 401/403/404/503. */
@@ -261,7 +374,7 @@ export class DirectLineEndpoint {
     try {
       // Memory, else the store (after a restart), else a valid token for a conversation neither
       // holds (dropped when idle, or a memory store): carry on with it.
-      conversation = this.conversations.get(id) ?? (await this.restore(id)) ?? this.conversations.revive(id, grant.userId, watermark, true);
+      conversation = (await this.current(id)) ?? this.conversations.revive(id, grant.userId, watermark, true);
     } catch (err) {
       this.storeFailed(err);
       sendError(res, 503, 'StoreUnavailable', 'The chat is not available just now. Please try again in a minute.');
@@ -292,7 +405,7 @@ export class DirectLineEndpoint {
   private async save(conversation: DirectLineConversation): Promise<void> {
     const { saved, added } = conversation.takeSnapshot(Date.now());
     try {
-      await this.store.save(conversation.id, saved, added);
+      conversation.committed(saved, await this.store.save(conversation.id, saved, added));
     } catch (err) {
       conversation.unsave(added);
       throw err;
@@ -326,8 +439,8 @@ export class DirectLineEndpoint {
     };
   }
 
-  /** Runs one turn in process and appends the bot's replies to the stream. */
-  private async runTurn(conversation: DirectLineConversation, activity: Record<string, unknown>): Promise<void> {
+  /** Runs one turn in process; resolves to the bot's replies. */
+  private async runTurn(conversation: DirectLineConversation, activity: Record<string, unknown>): Promise<Array<Partial<Activity>>> {
     // The turn's context is revoked when the turn ends: keep its reply buffer, which the
     // adapter fills because of expectReplies (with the error message too, if the turn fails).
     let replies: Array<Partial<Activity>> = [];
@@ -337,6 +450,11 @@ export class DirectLineEndpoint {
       replies = context.bufferedReplyActivities;
       await this.deps.bot.run(context);
     });
+    return replies;
+  }
+
+  /** Appends the replies a turn gave to the stream, as the bot's, in reply to `replyToId`. */
+  private appendReplies(conversation: DirectLineConversation, replies: Array<Partial<Activity>>, replyToId: string | undefined): void {
     for (const reply of replies) {
       if (!reply.type || !SHOWN_REPLY_TYPES.has(reply.type)) continue;
       const out = plain(reply);
@@ -348,7 +466,7 @@ export class DirectLineEndpoint {
         conversation: { id: conversation.id },
         from: { ...LOCAL_BOT },
         recipient: { id: conversation.userId, role: 'user' },
-        ...(typeof activity.id === 'string' ? { replyToId: activity.id } : {}),
+        ...(replyToId ? { replyToId } : {}),
       });
     }
   }

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../storage/openSqlite';
 import type { Storage } from 'botbuilder';
 
 /** An activity as stored for the stream: plain JSON, with its place in the stream. */
@@ -16,6 +16,8 @@ export interface StreamEntry {
 export interface SentRecord {
   id: string;
   done: boolean;
+  /** When its turn was begun (ms since the epoch): on a shared store, another instance waits this long for it to finish before taking it over. */
+  at?: number;
 }
 
 /** A local Direct Line conversation as kept in the durable store. */
@@ -32,6 +34,8 @@ export interface SavedConversation {
   entries: StreamEntry[];
   /** clientActivityID → what it was given. */
   sent: Record<string, SentRecord>;
+  /** The version read from a shared store: saving with it is refused if another instance saved since. */
+  eTag?: string;
 }
 
 /**
@@ -41,9 +45,15 @@ export interface SavedConversation {
  * A conversation not used for `idleMs` is deleted.
  */
 export interface DirectLineStore {
+  /**
+   * Whether other instances use this store too (Azure Blob Storage): then the endpoint reads a
+   * conversation afresh for each request, and a save carrying the eTag it read is refused
+   * (isStateConflict) when another instance saved first.
+   */
+  readonly shared: boolean;
   load(id: string): Promise<SavedConversation | undefined>;
-  /** Saves the conversation; `added` are the entries appended since its last save. */
-  save(id: string, conversation: SavedConversation, added: StreamEntry[]): Promise<void>;
+  /** Saves the conversation; `added` are the entries appended since its last save. Resolves to the new eTag where the store gives one. */
+  save(id: string, conversation: SavedConversation, added: StreamEntry[]): Promise<string | undefined>;
   delete(id: string): Promise<void>;
   /** Deletes conversations idle for longer than the time to live; returns how many went (when the store can count). */
   purgeIdle(): Promise<number>;
@@ -56,12 +66,15 @@ const KEY_PREFIX = 'directline-activities/';
  * The store on a botbuilder `Storage` (Azure Blob Storage with STATE_STORE=blob, MemoryStorage
  * in tests): one item per conversation, written whole after each change. Idle conversations are
  * deleted when read, and when memory drops them; others go with the state container's lifecycle rule.
+ * Shared (Blob Storage, which several instances use), it writes with the eTag it read
+ * (BlobStateStorage: If-Match, or create-only for a new conversation); else the last writer wins.
  */
 export class StorageDirectLineStore implements DirectLineStore {
   constructor(
     private readonly storage: Storage,
     private readonly idleMs: number,
     private readonly now: () => number = Date.now,
+    readonly shared = false,
   ) {}
 
   private key(id: string): string {
@@ -77,13 +90,17 @@ export class StorageDirectLineStore implements DirectLineStore {
       await this.delete(id);
       return undefined;
     }
-    const { eTag: _eTag, ...saved } = item;
-    return JSON.parse(JSON.stringify(saved)) as SavedConversation;
+    const { eTag, ...saved } = item;
+    return { ...(JSON.parse(JSON.stringify(saved)) as SavedConversation), ...(typeof eTag === 'string' ? { eTag } : {}) };
   }
 
-  async save(id: string, conversation: SavedConversation): Promise<void> {
-    // Last writer wins: one process runs a conversation's turns one at a time.
-    await this.storage.write({ [this.key(id)]: { ...JSON.parse(JSON.stringify(conversation)), eTag: '*' } });
+  async save(id: string, conversation: SavedConversation): Promise<string | undefined> {
+    const { eTag, ...saved } = conversation;
+    // Not shared, the last writer wins: one process runs a conversation's turns one at a time.
+    const item = { ...(JSON.parse(JSON.stringify(saved)) as object), eTag: this.shared ? eTag : '*' };
+    await this.storage.write({ [this.key(id)]: item });
+    // BlobStateStorage sets the item's new eTag (MemoryStorage does not).
+    return this.shared && typeof item.eTag === 'string' && item.eTag !== eTag ? item.eTag : undefined;
   }
 
   async delete(id: string): Promise<void> {
@@ -104,6 +121,8 @@ export class StorageDirectLineStore implements DirectLineStore {
  */
 export class SqliteDirectLineStore implements DirectLineStore {
   static readonly FILE_NAME = 'directline.sqlite';
+  /** A file on this machine: one instance. */
+  readonly shared = false;
   private readonly db: Database.Database;
 
   constructor(
@@ -111,11 +130,7 @@ export class SqliteDirectLineStore implements DirectLineStore {
     private readonly idleMs: number,
     private readonly now: () => number = Date.now,
   ) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
+    this.db = openSqlite(file, { synchronous: 'FULL', foreignKeys: true });
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS dl_conversation (
         id TEXT PRIMARY KEY, user_id TEXT NOT NULL, started INTEGER NOT NULL, seq INTEGER NOT NULL,
@@ -153,7 +168,7 @@ export class SqliteDirectLineStore implements DirectLineStore {
     };
   }
 
-  async save(id: string, c: SavedConversation, added: StreamEntry[]): Promise<void> {
+  async save(id: string, c: SavedConversation, added: StreamEntry[]): Promise<undefined> {
     const upsert = this.db.prepare(
       `INSERT INTO dl_conversation (id, user_id, started, seq, active, last_active, sent) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET started = excluded.started, seq = excluded.seq, active = excluded.active,
@@ -167,6 +182,7 @@ export class SqliteDirectLineStore implements DirectLineStore {
       // What memory no longer keeps, the store does not keep either.
       if (c.entries.length) trim.run(id, c.entries[0].seq);
     })();
+    return undefined;
   }
 
   async delete(id: string): Promise<void> {
@@ -186,7 +202,7 @@ export class SqliteDirectLineStore implements DirectLineStore {
   }
 }
 
-/** The store for the settings: SQLite in DATA_DIR with STATE_STORE=sqlite, else beside the bot's state (`storage`: Blob Storage, or memory). */
+/** The store for the settings: SQLite in DATA_DIR with STATE_STORE=sqlite, else beside the bot's state (`storage`: Blob Storage, shared by every instance, or memory). */
 export function createDirectLineStore(config: { stateStore: 'sqlite' | 'blob' | 'memory'; dataDir: string }, storage: Storage, idleMs: number): DirectLineStore {
-  return config.stateStore === 'sqlite' ? SqliteDirectLineStore.inDataDir(config.dataDir, idleMs) : new StorageDirectLineStore(storage, idleMs);
+  return config.stateStore === 'sqlite' ? SqliteDirectLineStore.inDataDir(config.dataDir, idleMs) : new StorageDirectLineStore(storage, idleMs, Date.now, config.stateStore === 'blob');
 }

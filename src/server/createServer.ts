@@ -278,8 +278,13 @@ export async function createServer(config: Config, overrides: Partial<AppService
   let directLine: ReturnType<typeof mountDirectLine> | undefined;
   if (!config.microsoftAppId) {
     // Local mode: the web chat talks to the bot through our own Direct Line endpoint. The token
-    // signing key is kept in DATA_DIR so a conversation carries on after a restart.
-    const tokens = config.stateStore === 'memory' ? new DirectLineTokens() : DirectLineTokens.fromKeyFile(path.join(config.dataDir, 'directline-signing.key'));
+    // signing key is DIRECT_LINE_TOKEN_KEY (the same on every instance), else kept in DATA_DIR so
+    // a conversation carries on after a restart.
+    const tokens = config.directLineTokenKey
+      ? new DirectLineTokens(config.directLineTokenKey)
+      : config.stateStore === 'memory'
+        ? new DirectLineTokens()
+        : DirectLineTokens.fromKeyFile(path.join(config.dataDir, 'directline-signing.key'));
     // Its activities are kept beside the bot's state, so replies not yet collected survive a restart.
     directLineStore = createDirectLineStore(config, storage, DEFAULT_DIRECT_LINE_LIMITS.idleMs);
     directLine = mountDirectLine(server, { adapter, bot, logger, tokens, store: directLineStore });

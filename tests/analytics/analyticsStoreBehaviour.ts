@@ -3,12 +3,9 @@ import { expect } from 'chai';
 import { AnalyticsRetention } from '../../src/analytics/AnalyticsRetention';
 import type { AnalyticsStore } from '../../src/analytics/AnalyticsStore';
 import type { TurnRecord } from '../../src/analytics/TurnRecord';
+import type { StoreFixture } from '../support/StoreFixture';
 
-export interface AnalyticsStoreFixture {
-  /** A store on this test's storage; each call a new instance on the same storage, as after a restart. */
-  open(): Promise<AnalyticsStore>;
-  dispose(): Promise<void>;
-}
+export type AnalyticsStoreFixture = StoreFixture<AnalyticsStore>;
 
 export const turn = (over: Partial<TurnRecord> = {}): TurnRecord => ({ id: randomUUID(), at: '2026-11-20T10:00:00.000Z', channel: 'webchat', outcome: 'answer', ...over });
 
@@ -21,7 +18,6 @@ export function analyticsStoreBehaviour(newFixture: () => Promise<AnalyticsStore
     store = await fixture.open();
   });
   afterEach(async () => {
-    await store.close();
     await fixture.dispose();
   });
 

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { TableClient } from '@azure/data-tables';
 import { analyticsStoreBehaviour, turn } from './analyticsStoreBehaviour';
 import { Azurite } from '../support/Azurite';
+import { azureTableStoreFixture } from '../support/StoreFixture';
 import { AzureTableAnalyticsStore } from '../../src/analytics/AzureTableAnalyticsStore';
 import { createAnalyticsStore } from '../../src/analytics/createAnalyticsStore';
 import { loadConfig } from '../../src/config/Config';
@@ -11,26 +12,10 @@ const tableName = (): string => `tr${randomUUID().replace(/-/g, '')}`;
 
 describe('AzureTableAnalyticsStore: turn records in Azure Table Storage (azurite emulator)', function () {
   this.timeout(60_000);
-  let azurite: Azurite;
-  before(async () => {
-    azurite = await Azurite.start('table');
-  });
-  after(async () => {
-    await azurite?.stop();
-  });
+  const azurite = Azurite.forBlock('table');
 
   describe('behaves as every AnalyticsStore must', () => {
-    analyticsStoreBehaviour(async () => {
-      const table = tableName();
-      return {
-        async open() {
-          return AzureTableAnalyticsStore.fromConnectionString(azurite.connectionString, table);
-        },
-        async dispose() {
-          await TableClient.fromConnectionString(azurite.connectionString, table, { allowInsecureConnection: true }).deleteTable();
-        },
-      };
-    });
+    analyticsStoreBehaviour(async () => azureTableStoreFixture(azurite.connectionString, 'tr', (table) => AzureTableAnalyticsStore.fromConnectionString(azurite.connectionString, table)));
   });
 
   it('is the store the settings choose: ANALYTICS_STORE=table, or CALLBACK_STORE=table when ANALYTICS_STORE is unset', async () => {

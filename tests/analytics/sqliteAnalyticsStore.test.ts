@@ -1,29 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect } from 'chai';
 import { analyticsStoreBehaviour, turn } from './analyticsStoreBehaviour';
 import { SqliteAnalyticsStore } from '../../src/analytics/SqliteAnalyticsStore';
 import { AnalyticsRetention } from '../../src/analytics/AnalyticsRetention';
-import type { AnalyticsStore } from '../../src/analytics/AnalyticsStore';
+import { sqliteStoreFixture } from '../support/StoreFixture';
 
 describe('SqliteAnalyticsStore: turn records on disk (DATA_DIR/analytics.sqlite)', () => {
   describe('behaves as every AnalyticsStore must', () => {
-    analyticsStoreBehaviour(async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'analytics-'));
-      const opened: AnalyticsStore[] = [];
-      return {
-        async open() {
-          const s = SqliteAnalyticsStore.inDataDir(dir);
-          opened.push(s);
-          return s;
-        },
-        async dispose() {
-          for (const s of opened) await s.close();
-          fs.rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    });
+    analyticsStoreBehaviour(async () => sqliteStoreFixture('analytics-', (dir) => SqliteAnalyticsStore.inDataDir(dir)));
   });
 
   it('purges again on its timer', async () => {

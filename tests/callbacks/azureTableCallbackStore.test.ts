@@ -6,6 +6,7 @@ import { TableClient } from '@azure/data-tables';
 import { sample } from './sample';
 import { callbackStoreBehaviour } from './callbackStoreBehaviour';
 import { Azurite } from '../support/Azurite';
+import { azureTableStoreFixture } from '../support/StoreFixture';
 import { AzureTableCallbackStore } from '../../src/callbacks/AzureTableCallbackStore';
 import type { CallbackStore } from '../../src/callbacks/CallbackStore';
 
@@ -14,26 +15,10 @@ const tableName = (): string => `cb${randomUUID().replace(/-/g, '')}`;
 
 describe('AzureTableCallbackStore: callback requests in Azure Table Storage (azurite emulator)', function () {
   this.timeout(60_000);
-  let azurite: Azurite;
-  before(async () => {
-    azurite = await Azurite.start('table');
-  });
-  after(async () => {
-    await azurite?.stop();
-  });
+  const azurite = Azurite.forBlock('table');
 
   describe('behaves as every CallbackStore must', () => {
-    callbackStoreBehaviour(async () => {
-      const table = tableName();
-      return {
-        async open(now) {
-          return AzureTableCallbackStore.fromConnectionString(azurite.connectionString, table, now) as CallbackStore;
-        },
-        async dispose() {
-          await TableClient.fromConnectionString(azurite.connectionString, table, { allowInsecureConnection: true }).deleteTable();
-        },
-      };
-    });
+    callbackStoreBehaviour(async () => azureTableStoreFixture(azurite.connectionString, 'cb', (table, now): CallbackStore => AzureTableCallbackStore.fromConnectionString(azurite.connectionString, table, now)));
   });
 
   it('creates its table on first use and keeps one that already holds requests', async () => {

@@ -3,14 +3,9 @@ import { CallbackValidationError, type NewCallbackRequest } from '../../src/call
 import { CallbackRetention } from '../../src/callbacks/CallbackRetention';
 import type { CallbackStore } from '../../src/callbacks/CallbackStore';
 import { sample } from './sample';
+import type { StoreFixture } from '../support/StoreFixture';
 
-/** Empty storage for one test, of one CallbackStore implementation. */
-export interface CallbackStoreFixture {
-  /** A store on this test's storage; every call is a new instance on the same storage, as after a restart. */
-  open(now?: () => Date): Promise<CallbackStore>;
-  /** Closes what `open` made and removes this test's storage. */
-  dispose(): Promise<void>;
-}
+export type CallbackStoreFixture = StoreFixture<CallbackStore>;
 
 /**
  * What every CallbackStore must do, whatever keeps the requests. Called inside a `describe` for

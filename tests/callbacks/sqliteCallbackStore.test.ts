@@ -7,25 +7,11 @@ import { callbackStoreBehaviour } from './callbackStoreBehaviour';
 import { CallbackRetention } from '../../src/callbacks/CallbackRetention';
 import type { CallbackStore } from '../../src/callbacks/CallbackStore';
 import { SqliteCallbackStore } from '../../src/callbacks/SqliteCallbackStore';
+import { sqliteStoreFixture } from '../support/StoreFixture';
 
 describe('SqliteCallbackStore: callback requests on disk', () => {
   describe('behaves as every CallbackStore must', () => {
-    callbackStoreBehaviour(async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callbacks-'));
-      const file = path.join(dir, SqliteCallbackStore.FILE_NAME);
-      const opened: CallbackStore[] = [];
-      return {
-        async open(now) {
-          const store = new SqliteCallbackStore(file, now);
-          opened.push(store);
-          return store;
-        },
-        async dispose() {
-          for (const store of opened) await store.close();
-          fs.rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    });
+    callbackStoreBehaviour(async () => sqliteStoreFixture('callbacks-', (dir, now): CallbackStore => SqliteCallbackStore.inDataDir(dir, now)));
   });
 
   it('writes durably: WAL journal with synchronous FULL', async () => {

@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { CONFLICT_REPLY } from '../../src/bot/ConsistentTurns';
-import { Azurite } from '../support/Azurite';
-import { BotProcess } from '../support/BotProcess';
+import type { BotProcess } from '../support/BotProcess';
+import { twoInstancesOnAzurite } from '../support/TwoInstances';
 import { activityText } from '../support/activityText';
 
 const KEY = 'officer-key-for-two-instance-tests';
@@ -18,35 +15,16 @@ const KEY = 'officer-key-for-two-instance-tests';
  */
 describe('Two instances on shared Azure Storage (two server processes, azurite)', function () {
   this.timeout(180_000);
-  let blob: Azurite;
-  let table: Azurite;
+  const two = twoInstancesOnAzurite({
+    AZURE_STORAGE_CONTAINER: 'shared-state',
+    CALLBACK_TABLE: 'sharedcallbacks',
+    DEPLOYMENT_CONFIG: 'deployment.example.json',
+    OFFICER_API_KEY: KEY,
+  });
   let a: BotProcess;
   let b: BotProcess;
-  const dataDirs: string[] = [];
-
-  function env(): Record<string, string> {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'two-instances-'));
-    dataDirs.push(dataDir);
-    return {
-      STATE_STORE: 'blob',
-      CALLBACK_STORE: 'table',
-      AZURE_STORAGE_CONNECTION_STRING: Azurite.connectionString(blob, table),
-      AZURE_STORAGE_CONTAINER: 'shared-state',
-      CALLBACK_TABLE: 'sharedcallbacks',
-      DEPLOYMENT_CONFIG: 'deployment.example.json',
-      OFFICER_API_KEY: KEY,
-      DATA_DIR: dataDir,
-    };
-  }
-
-  before(async () => {
-    [blob, table] = await Promise.all([Azurite.start('blob'), Azurite.start('table')]);
-    [a, b] = await Promise.all([BotProcess.start('A', env()), BotProcess.start('B', env())]);
-  });
-  after(async () => {
-    await Promise.all([a?.stop('SIGKILL'), b?.stop('SIGKILL')]);
-    await Promise.all([blob?.stop(), table?.stop()]);
-    for (const d of dataDirs) fs.rmSync(d, { recursive: true, force: true });
+  before(() => {
+    ({ a, b } = two);
   });
 
   /** Turns the two instances have redone after an eTag conflict so far (their logs say so). */

@@ -65,12 +65,6 @@ behaves('botbuilder MemoryStorage', async (now) => new StorageDirectLineStore(ne
 
 describe('DirectLineStore: Azure Blob Storage (azurite emulator)', function () {
   this.timeout(60_000);
-  let blob: Azurite;
-  before(async () => {
-    blob = await Azurite.start('blob');
-  });
-  after(async () => {
-    await blob?.stop();
-  });
+  const blob = Azurite.forBlock('blob');
   behaves('BlobsStorage', async (now) => new StorageDirectLineStore(new BlobsStorage(blob.connectionString, 'directline-test'), IDLE_MS, now));
 });

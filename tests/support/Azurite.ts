@@ -1,26 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './freePort';
 
 export type AzuriteService = 'table' | 'blob';
 
 /** The emulator's well-known development account (published by Microsoft; not a secret). */
 const ACCOUNT = 'devstoreaccount1';
 const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-
-/** A port nobody listens on right now, on loopback. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A real Azure Storage emulator (azurite, from devDependencies) for one test file: one service on
@@ -56,6 +44,35 @@ export class Azurite {
   static connectionString(...services: Azurite[]): string {
     const endpoints = services.map((s) => `${s.service === 'table' ? 'TableEndpoint' : 'BlobEndpoint'}=${s.endpoint};`).join('');
     return `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};${endpoints}`;
+  }
+
+  /**
+   * An emulator for the tests of the describe block this is called in: started in its `before`
+   * hook, stopped in its `after` hook. The view answers once `before` has run.
+   */
+  static forBlock(service: AzuriteService): Pick<Azurite, 'connectionString' | 'endpoint' | 'port'> {
+    let emulator: Azurite | undefined;
+    before(async () => {
+      emulator = await Azurite.start(service);
+    });
+    after(async () => {
+      await emulator?.stop();
+    });
+    const running = (): Azurite => {
+      if (!emulator) throw new Error(`azurite-${service} is not running: use it in a test or hook of the block that asked for it`);
+      return emulator;
+    };
+    return {
+      get connectionString() {
+        return running().connectionString;
+      },
+      get endpoint() {
+        return running().endpoint;
+      },
+      get port() {
+        return running().port;
+      },
+    };
   }
 
   static async start(service: AzuriteService, timeoutMs = 30_000): Promise<Azurite> {
