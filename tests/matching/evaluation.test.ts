@@ -14,7 +14,8 @@ import { SHARED_DIR } from '../../src/knowledge/paths';
  * `npm run eval -- --fit`). A change that drops below them fails the suite.
  */
 describe('Measured quality (npm run eval) stays where the issue sets it', function () {
-  this.timeout(120_000);
+  // Generous: on a busy 2-core machine the model embeds a few hundred messages slowly.
+  this.timeout(300_000);
   const kb = KnowledgeBase.fromFolder(path.resolve(__dirname, '../../knowledge'));
   let service: AnswerService;
   let matcher: AnswerMatcher;
@@ -34,12 +35,12 @@ describe('Measured quality (npm run eval) stays where the issue sets it', functi
     expect(s.falseUrgent).to.equal(0);
   });
 
-  // The issue expects 85% on dev-hard; the matcher alone reaches it cross-validated (README),
-  // through the whole service the safety check's false alarms take it to 83.5%.
-  it('on dev-hard.jsonl: top-1 ≥ 82%, "none" abstain ≥ 80%, confidently wrong ≤ 3%, false urgent ≤ 5%', async () => {
+  // The issue expects 85% on dev-hard: through the whole service, the safety check first, it is
+  // 86.1% (the matcher alone, cross-validated, 87.9%: README).
+  it('on dev-hard.jsonl: top-1 ≥ 85%, "none" abstain ≥ 90%, confidently wrong ≤ 3%, false urgent ≤ 5%', async () => {
     const { summary: s } = await evaluate(service, matcher, readLines(path.join(SHARED_DIR, 'eval', 'dev-hard.jsonl')));
-    expect(s.top1 / s.inScope).to.be.at.least(0.82);
-    expect(s.noneAbstained / s.noneLines).to.be.at.least(0.8);
+    expect(s.top1 / s.inScope).to.be.at.least(0.85);
+    expect(s.noneAbstained / s.noneLines).to.be.at.least(0.9);
     expect(s.confidentWrong / s.scored).to.be.at.most(0.03);
     expect(s.falseUrgent / (s.scored)).to.be.at.most(0.05);
   });
