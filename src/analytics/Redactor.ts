@@ -1,4 +1,16 @@
-import nlp from 'compromise';
+import type compromise from 'compromise';
+
+// compromise takes about a quarter of a second to load: loaded when a question is first redacted
+// (only with LOG_QUESTIONS=true), not at every start.
+let loaded: typeof compromise | undefined;
+function nlp(text: string): ReturnType<typeof compromise> {
+  if (!loaded) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const m = require('compromise') as typeof compromise & { default?: typeof compromise };
+    loaded = m.default ?? m;
+  }
+  return loaded(text);
+}
 
 /** What each kind of personal detail is replaced with. Suggestions leave out phrasings holding one. */
 export const REDACTED = {

@@ -39,12 +39,15 @@ export interface BuiltMatcher {
  * the reason is returned for the log and /healthz.
  */
 export async function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}): Promise<BuiltMatcher> {
+  // The model is asked for first: where it loads off this thread, the lexical index is built meanwhile.
+  const loading = options.semantic === false ? undefined : (options.embedder ?? (() => UniversalSentenceEncoder.shared()))();
+  loading?.catch(() => undefined);
   const lexical = new LexicalScorer(kb);
   const policy = options.policy ?? FITTED_POLICY;
   const warnings: string[] = [];
-  if (options.semantic === false) return { matcher: new AnswerMatcher(kb, undefined, policy, lexical), lexicalOnlyReason: 'MATCHING=lexical', warnings };
+  if (!loading) return { matcher: new AnswerMatcher(kb, undefined, policy, lexical), lexicalOnlyReason: 'MATCHING=lexical', warnings };
   try {
-    const loaded = await (options.embedder ?? (() => UniversalSentenceEncoder.shared()))();
+    const loaded = await loading;
     // (A CachingEmbedder already shares each message's vectors: the server's, src/server/serverEmbedder.ts.)
     const embedder = loaded instanceof MemoisingEmbedder || loaded instanceof CachingEmbedder ? loaded : new MemoisingEmbedder(loaded);
     const cache = new VectorCache(options.cacheDir ?? DEFAULT_VECTOR_CACHE_DIR, embedder);

@@ -137,11 +137,14 @@ async function createSafetyCheck(config: Config, logger: Logger, load: () => Pro
 /** Builds the whole server: knowledge, matcher, bot, adapter and routes. Does not listen. */
 export async function createServer(config: Config, overrides: Partial<AppServices> = {}, build: BuildOptions = {}): Promise<AppServer> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const kb = overrides.kb ?? KnowledgeBase.fromFolder(config.knowledgeDir);
   // One sentence model per process (a worker thread by default), and one cache of message vectors
   // per server shared by the matcher and the safety check (src/server/serverEmbedder.ts).
   let embedderLoading: Promise<Embedder> | undefined;
   const loadEmbedder = () => (embedderLoading ??= (build.embedder ?? (() => loadServerEmbedder(config.embedder)))());
+  // Begun first, so the model loads in its worker while this thread reads the knowledge base and
+  // builds the lexical index (a failure is reported where the matcher awaits it).
+  if (config.matching === 'semantic') loadEmbedder().catch(() => undefined);
+  const kb = overrides.kb ?? KnowledgeBase.fromFolder(config.knowledgeDir);
   const built = await createMatcher(kb, { semantic: config.matching === 'semantic', cacheDir: config.vectorCacheDir, embedder: loadEmbedder });
   if (built.lexicalOnlyReason) logger.warn({ reason: built.lexicalOnlyReason }, 'matching is lexical-only');
   for (const warning of built.warnings) logger.warn({ reason: warning }, 'matching');
