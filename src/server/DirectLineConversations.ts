@@ -1,4 +1,5 @@
 import type { SavedConversation, SentRecord, StreamActivity, StreamEntry } from './DirectLineStore';
+import { TOKEN_TTL_SECONDS } from './DirectLineTokens';
 
 export type { StreamActivity } from './DirectLineStore';
 
@@ -25,6 +26,9 @@ export const DEFAULT_DIRECT_LINE_LIMITS: DirectLineLimits = {
   idleMs: 60 * 60 * 1000,
   maxPendingTurns: 5,
 };
+
+/** Ended conversations remembered (their tokens refused); beyond this the oldest are forgotten. */
+const MAX_ENDED_KEPT = 10_000;
 
 /** clientActivityIDs remembered per conversation, to take a retried send once. */
 const MAX_SENT_KEPT = 200;
@@ -76,6 +80,23 @@ export class DirectLineConversation {
     return stored;
   }
 
+  /**
+   * Puts a "typing" on the stream for clients polling while a turn runs: in memory only, never
+   * saved to the store, and taken off again by clearTyping() when the turn ends.
+   */
+  appendTyping(activity: Record<string, unknown>): StreamActivity {
+    this.seq += 1;
+    const stored = { ...activity, type: 'typing', id: `${this.id}|${String(this.seq).padStart(7, '0')}` } as StreamActivity;
+    this.stream.push({ seq: this.seq, activity: stored });
+    while (this.stream.length > this.limits.maxActivitiesKept) this.stream.shift();
+    return stored;
+  }
+
+  /** Takes the "typing" activities off the stream (a client that already polled has them; a reloaded page never sees them). */
+  clearTyping(): void {
+    this.stream = this.stream.filter((e) => e.activity.type !== 'typing');
+  }
+
   /** The activity with this id, if still kept. */
   find(id: string): StreamActivity | undefined {
     return this.stream.find((e) => e.activity.id === id)?.activity;
@@ -110,7 +131,8 @@ export class DirectLineConversation {
         seq: this.seq,
         active: this.active,
         lastActive: now,
-        entries: [...this.stream],
+        // "typing" is for the moment only: it is not part of the kept conversation.
+        entries: this.stream.filter((e) => e.activity.type !== 'typing'),
         sent: Object.fromEntries(this.sentIds),
       },
       added,
@@ -144,6 +166,8 @@ export class DirectLineConversation {
 /** The local endpoint's conversations in memory, bounded in number, size and age. */
 export class DirectLineConversations {
   private readonly conversations = new Map<string, DirectLineConversation>();
+  /** Conversations their clients ended → until when their tokens are refused (oldest first). */
+  private readonly endedIds = new Map<string, number>();
   private lastSweep = 0;
 
   constructor(
@@ -151,6 +175,8 @@ export class DirectLineConversations {
     private readonly now: () => number = Date.now,
     /** Told of each conversation dropped for being idle (the endpoint deletes it from the store). */
     private readonly onIdle: (id: string) => void = () => undefined,
+    /** How long an ended conversation's tokens are refused: as long as a token lasts. */
+    private readonly endedForMs = TOKEN_TTL_SECONDS * 1000,
   ) {}
 
   get size(): number {
@@ -198,6 +224,25 @@ export class DirectLineConversations {
 
   has(id: string): boolean {
     return this.conversations.has(id);
+  }
+
+  /**
+   * The conversation was ended by its client ("Start again"): it leaves memory, and its tokens
+   * are refused for as long as one can still be valid (a token lasts TOKEN_TTL_SECONDS).
+   */
+  end(id: string): void {
+    this.conversations.delete(id);
+    this.endedIds.delete(id);
+    this.endedIds.set(id, this.now() + this.endedForMs);
+    while (this.endedIds.size > MAX_ENDED_KEPT) this.endedIds.delete(this.endedIds.keys().next().value as string);
+  }
+
+  hasEnded(id: string): boolean {
+    const until = this.endedIds.get(id);
+    if (until === undefined) return false;
+    if (until > this.now()) return true;
+    this.endedIds.delete(id);
+    return false;
   }
 
   private drop(id: string): void {
