@@ -137,8 +137,9 @@ export function registerWebChatRoutes(server: restify.Server, config: Config, de
   };
   const pageHeaders = { 'Content-Security-Policy': contentSecurityPolicy(config) };
   const embedHeaders = { 'Content-Security-Policy': contentSecurityPolicy(config, true) };
-  // embed.js runs on other sites: they may load it (and its stylesheet) from here.
-  const crossOrigin = { 'Cross-Origin-Resource-Policy': 'cross-origin' };
+  // embed.js runs on other sites: they may load it (and its stylesheet) from here, and read them
+  // (accessibility checkers such as axe-core read a page's stylesheets with fetch; both are public).
+  const crossOrigin = { 'Cross-Origin-Resource-Policy': 'cross-origin', 'Access-Control-Allow-Origin': '*' };
 
   let bundle: Asset | undefined;
   const webChatBundle = (): Asset | undefined => {
