@@ -129,11 +129,14 @@ describe('HTTP: the local Direct Line endpoint — "typing" while a turn runs, n
     const stateKey = `webchat/conversations/${c.conversationId}/`;
     expect(Object.keys(await memory.read([stateKey])), 'the bot kept state for it').to.deep.equal([stateKey]);
     expect(await kept(c.conversationId), 'the activities are in the store').to.not.equal(undefined);
+    // The user's state (the area they gave, in a real chat): the user id is this chat's own.
+    const userKey = `webchat/users/${c.userId}/`;
+    await memory.write({ [userKey]: { userProfile: { area: 'example' } } });
 
     const ended = await c.end();
     expect(ended.status).to.equal(200);
     expect(await kept(c.conversationId), 'the activities are gone from the store').to.equal(undefined);
-    expect(Object.keys(await memory.read([stateKey])), "the bot's state for it is gone").to.deep.equal([]);
+    expect(Object.keys(await memory.read([stateKey, userKey])), "the bot's state for it, and the chat user's, are gone").to.deep.equal([]);
     // The old token: refused, whatever it asks.
     const read = await c.call('GET', `/conversations/${c.conversationId}/activities`);
     expect(read.status).to.equal(404);
