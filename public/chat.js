@@ -354,10 +354,21 @@
     var state = current;
     if (!state || !state.fresh || state.welcomed) return;
     state.welcomed = true;
-    setTimeout(function () {
-      var scroller = area.querySelector('.webchat__basic-transcript__scrollable');
-      if (current === state && scroller && !state.sent) scroller.scrollTop = 0;
-    }, 700);
+    var touched = false;
+    function onTouch() {
+      touched = true;
+    }
+    ['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(function (type) {
+      area.addEventListener(type, onTouch, { once: true, passive: true });
+    });
+    // Again a little later too: on a slow phone the card may still be drawing (and Web Chat
+    // scrolling to its end) when the first try runs.
+    [700, 1500, 3000].forEach(function (ms) {
+      setTimeout(function () {
+        var scroller = area.querySelector('.webchat__basic-transcript__scrollable');
+        if (current === state && scroller && !state.sent && !touched) scroller.scrollTop = 0;
+      }, ms);
+    });
   }
 
   async function copy(text) {

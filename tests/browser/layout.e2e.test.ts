@@ -5,7 +5,7 @@ import { splitAnswerBody } from '../../src/bot/AnswerCards';
 import type { Answer } from '../../src/knowledge/Answer';
 import { createTestApp } from '../support/Transcript';
 import { CHROMIUM_ARGS, chromiumKind, findChromiums } from './findChromium';
-import { activities, axeProblems, botSays, inViewport, newPage, say, screenshot, scrollAreas, sendBox, smallText, VIEWPORTS } from './chatPage';
+import { activities, axeProblems, botSays, inViewport, newPage, say, screenshot, scrollAreas, sendBox, smallText, VIEWPORTS, WAIT } from './chatPage';
 
 /** The answer whose card is longest at first sight (longest direct answer), and a question that gets it. */
 async function longAnswer(app: AppServer): Promise<{ answer: Answer; question: string }> {
@@ -59,12 +59,16 @@ for (const executablePath of findChromiums()) {
           const scroll = await scrollAreas(page);
           expect(scroll.pageScrolls, 'the page itself does not scroll').to.equal(false);
           expect(scroll.areas, `one scroll area: ${scroll.areas.join(', ')}`).to.have.length(1);
-          // The welcome is read from its first line.
-          await page.waitForTimeout(1200);
+          // The welcome is read from its first line (waited for: the page scrolls there once the card is drawn).
           const welcome = (await botSays(page, /SEN support assistant/, 0)).locator('.ac-textBlock, p').first();
-          const view = await page.locator('.webchat__basic-transcript__scrollable').first().boundingBox();
-          const first = await welcome.boundingBox();
-          expect(first && view && first.y >= view.y - 1 && first.y < view.y + view.height, 'the welcome\'s first line is in view').to.equal(true);
+          const firstLineInView = async () => {
+            const view = await page.locator('.webchat__basic-transcript__scrollable').first().boundingBox();
+            const first = await welcome.boundingBox();
+            return !!(first && view && first.y >= view.y - 1 && first.y < view.y + view.height);
+          };
+          const until = Date.now() + WAIT;
+          while (!(await firstLineInView()) && Date.now() < until) await page.waitForTimeout(200);
+          expect(await firstLineInView(), 'the welcome\'s first line is in view').to.equal(true);
           await screenshot(page, `layout-${name}-welcome-${kind}`);
         });
 
