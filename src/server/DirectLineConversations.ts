@@ -82,7 +82,8 @@ export class DirectLineConversation {
 
   /**
    * Puts a "typing" on the stream for clients polling while a turn runs: in memory only, never
-   * saved to the store, and taken off again by clearTyping() when the turn ends.
+   * saved to the store, and left out of the history a reloaded page reads (activitiesAfter
+   * without a watermark).
    */
   appendTyping(activity: Record<string, unknown>): StreamActivity {
     this.seq += 1;
@@ -90,11 +91,6 @@ export class DirectLineConversation {
     this.stream.push({ seq: this.seq, activity: stored });
     while (this.stream.length > this.limits.maxActivitiesKept) this.stream.shift();
     return stored;
-  }
-
-  /** Takes the "typing" activities off the stream (a client that already polled has them; a reloaded page never sees them). */
-  clearTyping(): void {
-    this.stream = this.stream.filter((e) => e.activity.type !== 'typing');
   }
 
   /** The activity with this id, if still kept. */
@@ -113,10 +109,10 @@ export class DirectLineConversation {
     while (this.sentIds.size > MAX_SENT_KEPT) this.sentIds.delete(this.sentIds.keys().next().value as string);
   }
 
-  /** Activities after `watermark` (all kept ones when undefined) and the new watermark. */
+  /** Activities after `watermark` (all kept ones when undefined: the history, without "typing") and the new watermark. */
   activitiesAfter(watermark: number | undefined): { activities: StreamActivity[]; watermark: string } {
     const from = watermark ?? -1;
-    const activities = this.stream.filter((e) => e.seq > from).map((e) => e.activity);
+    const activities = this.stream.filter((e) => e.seq > from && (watermark !== undefined || e.activity.type !== 'typing')).map((e) => e.activity);
     return { activities, watermark: String(Math.max(this.seq, watermark ?? 0)) };
   }
 

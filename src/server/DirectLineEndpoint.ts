@@ -194,14 +194,10 @@ export class DirectLineEndpoint {
         if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: false });
         // On disk before the turn runs: a poll may hand the echo to the browser meanwhile.
         // The assistant is "typing" while the turn runs (Web Chat shows it until the reply): in
-        // memory only, never in the store, and off the stream once the turn is over.
+        // memory only, never in the store nor in a reloaded page's history.
         conversation.appendTyping(this.typing(conversation, echoed.id));
-        try {
-          await this.save(conversation);
-          await this.runTurn(conversation, { ...activity, ...echoed, id: echoed.id });
-        } finally {
-          conversation.clearTyping();
-        }
+        await this.save(conversation);
+        await this.runTurn(conversation, { ...activity, ...echoed, id: echoed.id });
         if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: true });
         await this.save(conversation);
         return echoed.id;
