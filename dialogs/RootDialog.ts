@@ -241,15 +241,16 @@ export class RootDialog extends ComponentDialog {
       return;
     }
     noteTurn(context, { outcome: 'answer', answerId: id, area: await this.area(context) });
-    await context.sendActivity(this.deps.cards.answer(answer, context.activity.channelId, turnId(context)));
+    // The guide that follows this answer is offered inside its card (at most four buttons in the reply); "yes" typed takes it too.
+    const guide = innerDc.activeDialog ? undefined : this.guides.find((g) => g.offerAfter.includes(id));
+    await context.sendActivity(this.deps.cards.answer(answer, context.activity.channelId, turnId(context), guide));
     await this.deps.usage?.record(id);
     await this.deps.topicsSeen?.record(context, id);
-    const guide = this.guides.find((g) => g.offerAfter.includes(id));
     const state = this.state(innerDc);
-    if (guide && !innerDc.activeDialog) {
-      state.offeredGuide = guide.id;
-      await context.sendActivity(AnswerCards.yesNo('Would you like me to go through your situation?', 'Yes, go through it', 'No thanks'));
-    } else if (innerDc.activeDialog) {
+    if (!innerDc.activeDialog) {
+      // The latest answer's offer is the one a "yes" answers (none, if it has no guide).
+      state.offeredGuide = guide?.id;
+    } else {
       await context.sendActivity('Shall we carry on where we were?');
       await innerDc.repromptDialog();
     }
@@ -292,6 +293,8 @@ export class RootDialog extends ComponentDialog {
       case CardAction.TalkToSomeone:
         return this.startHandoff(innerDc, 'asked');
       case CardAction.StartGuide: {
+        // Taken up: a later "yes" is not an answer to it.
+        state.offeredGuide = undefined;
         const guide = this.guides.find((g) => g.id === action.guide);
         if (guide) {
           await innerDc.cancelAllDialogs();

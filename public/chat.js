@@ -24,6 +24,7 @@
   var restartConfirm = document.getElementById('restart-confirm');
   var restartYes = document.getElementById('restart-yes');
   var restartNo = document.getElementById('restart-no');
+  var storageNote = document.getElementById('storage-note');
   var embedded = document.documentElement.classList.contains('embed');
 
   var current = null; // { directLine, store, saved, refreshTimer }
@@ -55,6 +56,8 @@
   // such frames would lose the conversation on every page: there the council page's script
   // keeps it (in its own sessionStorage) for the chat, over postMessage.
   var inPanel = embedded && window.parent !== window;
+  /** Set once the embed.js page has answered: it keeps the conversation. */
+  var parentKeeps = false;
   var parentOrigin = '*';
   try {
     if (document.referrer) parentOrigin = new URL(document.referrer).origin;
@@ -72,7 +75,10 @@
         resolve(value);
       }
       function onMessage(event) {
-        if (event.source === window.parent && event.data && event.data.type === 'sen-support-chat:saved') finish(valid(event.data.value));
+        if (event.source === window.parent && event.data && event.data.type === 'sen-support-chat:saved') {
+          parentKeeps = true;
+          finish(valid(event.data.value));
+        }
       }
       window.addEventListener('message', onMessage);
       window.parent.postMessage({ type: 'sen-support-chat:load' }, parentOrigin);
@@ -106,6 +112,25 @@
 
   function forget() {
     save(null);
+  }
+
+  /** Whether this tab's sessionStorage can be used (blocked in third-party frames by some browsers, or turned off). */
+  function storageWorks() {
+    try {
+      var probe = 'sen-support-chat:probe';
+      sessionStorage.setItem(probe, '1');
+      sessionStorage.removeItem(probe);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Where nothing can keep the conversation, the page says so (embed.js keeps it on the council's page). */
+  function noteStorage() {
+    if (storageWorks() || parentKeeps) return;
+    storageNote.hidden = false;
+    area.setAttribute('aria-describedby', 'automated-notice storage-note');
   }
 
   // --- HTTP ---------------------------------------------------------------------------------
@@ -160,7 +185,8 @@
     if (!config.available) throw new Error('The chat is not set up on this server.');
     var azure = await postJson('/api/directline/token');
     // Azure's token carries the user id, and Web Chat reads it from there.
-    return { mode: 'azure', domain: config.directLineDomain, token: azure.token, userId: null, conversationId: null, expiresAt: Date.now() + azure.expires_in * 1000 };
+    // (Its user id is kept only to end the conversation with: see endOnServer.)
+    return { mode: 'azure', domain: config.directLineDomain, token: azure.token, userId: null, tokenUserId: azure.userId || null, conversationId: null, expiresAt: Date.now() + azure.expires_in * 1000 };
   }
 
   /** A fresh token for the saved conversation; null when it has ended or its token expired. */
@@ -328,10 +354,21 @@
     var state = current;
     if (!state || !state.fresh || state.welcomed) return;
     state.welcomed = true;
-    setTimeout(function () {
-      var scroller = area.querySelector('.webchat__basic-transcript__scrollable');
-      if (current === state && scroller && !state.sent) scroller.scrollTop = 0;
-    }, 700);
+    var touched = false;
+    function onTouch() {
+      touched = true;
+    }
+    ['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(function (type) {
+      area.addEventListener(type, onTouch, { once: true, passive: true });
+    });
+    // Again a little later too: on a slow phone the card may still be drawing (and Web Chat
+    // scrolling to its end) when the first try runs.
+    [700, 1500, 3000].forEach(function (ms) {
+      setTimeout(function () {
+        var scroller = area.querySelector('.webchat__basic-transcript__scrollable');
+        if (current === state && scroller && !state.sent && !touched) scroller.scrollTop = 0;
+      }, ms);
+    });
   }
 
   async function copy(text) {
@@ -458,9 +495,30 @@
     }
   }
 
-  async function startFresh(message) {
+  /**
+   * "Start again" ends the old conversation on the server, not only on screen: an endOfConversation
+   * activity, on which the built-in endpoint deletes the conversation's messages and the bot its
+   * state (Azure's Direct Line passes it on to the bot, or drops it: then it expires). Waited for
+   * a few seconds at most: a new conversation never waits on the old one.
+   */
+  function endOnServer(saved) {
+    if (!saved || !saved.conversationId || !saved.token) return Promise.resolve();
+    var url = saved.domain + '/conversations/' + encodeURIComponent(saved.conversationId) + '/activities';
+    var ending = fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + saved.token },
+      credentials: 'omit',
+      body: JSON.stringify({ type: 'endOfConversation', from: { id: saved.userId || saved.tokenUserId || 'user', role: 'user' } }),
+    }).catch(function () {
+      /* the server is away: the conversation expires there instead */
+    });
+    return Promise.race([ending, wait(5000)]);
+  }
+
+  async function startFresh(message, ending) {
     stop();
     forget();
+    if (ending) await endOnServer(ending);
     copyTexts = Object.create(null);
     area.setAttribute('aria-busy', 'true');
     var saved = await newConversation();
@@ -471,6 +529,7 @@
   async function start() {
     if (!window.WebChat) throw new Error('The Web Chat script did not load.');
     var saved = await loadSaved();
+    noteStorage();
     if (saved && saved.expiresAt > Date.now() + 30000) {
       var fresh = await refreshed(saved);
       if (fresh) {
@@ -596,7 +655,7 @@
 
   restartYes.addEventListener('click', function () {
     closeConfirm(false);
-    startFresh('A new conversation has started.')
+    startFresh('A new conversation has started.', current && current.saved)
       .then(function () {
         setTimeout(focusSendBox, 300);
       })

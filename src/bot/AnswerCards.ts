@@ -16,6 +16,15 @@ export const MAX_SUGGESTED_ACTIONS = 3;
 /** Buttons an answer card shows before "More options" is opened. */
 export const MAX_VISIBLE_CARD_BUTTONS = 4;
 
+/** The guide offer an answer can carry: asked in the answer's own card, not as a message after it. */
+export const GUIDE_OFFER_QUESTION = 'Would you like me to go through your situation?';
+export const GUIDE_OFFER_YES = 'Yes, go through it';
+
+/** A guided conversation offered with an answer (its dialog id). */
+export interface GuideOffer {
+  id: string;
+}
+
 /** The answer's first paragraph (the direct answer) and the rest (the details). */
 export function splitAnswerBody(body: string): { lead: string; rest: string } {
   const paragraphs = body.trim().split(/\n\s*\n/);
@@ -74,12 +83,21 @@ export class AnswerCards {
    * "Was this helpful?". Three buttons show at first (MAX_VISIBLE_CARD_BUTTONS at most). Where
    * a card cannot toggle, "More" asks for the whole answer as text; the card's fallbackText is
    * the whole answer too. `turn`: the record id of the turn showing it, which "Was this
-   * helpful?" reports against (the analytics).
+   * helpful?" reports against (the analytics). `guide`: a guide to offer, inside the same card
+   * (the question, then "Yes, go through it" as the first button: four buttons in all), so one
+   * reply never shows more than four; where there are no cards, in the text and as the first
+   * suggested action.
    */
-  answer(answer: Answer, channelId: string | undefined, turn?: string): Partial<Activity> {
+  answer(answer: Answer, channelId: string | undefined, turn?: string, guide?: GuideOffer): Partial<Activity> {
     const followUps = answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS).map((id) => ({ id, title: this.answers.title(id) }));
     const text = this.plainText(answer);
     if (!supportsCards(channelId)) {
+      if (guide) {
+        return MessageFactory.suggestedActions(
+          [GUIDE_OFFER_YES, ...followUps.map((f) => f.title)].slice(0, MAX_SUGGESTED_ACTIONS),
+          `${text}\n\n${GUIDE_OFFER_QUESTION} Say "yes", or ask another question. You can also say "talk to someone".`,
+        );
+      }
       return MessageFactory.suggestedActions(followUps.map((f) => f.title), `${text}\n\nYou can also say "talk to someone".`);
     }
     // Element ids are ids in the page too: unique per card, so two cards never share one.
@@ -114,6 +132,13 @@ export class AnswerCards {
           { type: 'TextBlock', text: this.sourceLine(answer), wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' },
         ],
       },
+      // What to do next: the guide, when there is one for this answer.
+      ...(guide
+        ? [
+            { type: 'TextBlock', text: GUIDE_OFFER_QUESTION, weight: 'Bolder', wrap: true, spacing: 'Medium' },
+            { type: 'ActionSet', actions: [submit(GUIDE_OFFER_YES, { action: CardAction.StartGuide, guide: guide.id })] },
+          ]
+        : []),
       {
         type: 'ActionSet',
         actions: [
@@ -124,6 +149,7 @@ export class AnswerCards {
       },
       { type: 'Container', id: optionsId, isVisible: false, spacing: 'Small', items: options },
     ];
+    // (The fallback text stays the answer alone: it is what "Copy as text" copies.)
     return MessageFactory.attachment(card(body, [], text));
   }
 

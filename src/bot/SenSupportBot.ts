@@ -60,6 +60,14 @@ export class SenSupportBot extends TeamsActivityHandler {
       await next();
     });
 
+    // The web chat's "Start again" ends the conversation: what the bot kept for it goes now, not
+    // when it expires. In Web Chat the user id is made per chat, so the user's state goes too.
+    this.onEndOfConversation(async (context, next) => {
+      await this.deps.conversationState.delete(context);
+      if (context.activity.channelId === 'webchat' || context.activity.channelId === 'directline') await this.deps.userState.delete(context);
+      await next();
+    });
+
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const members = context.activity.membersAdded ?? [];

@@ -1,4 +1,5 @@
 import type { SavedConversation, SentRecord, StreamActivity, StreamEntry } from './DirectLineStore';
+import { TOKEN_TTL_SECONDS } from './DirectLineTokens';
 
 export type { StreamActivity } from './DirectLineStore';
 
@@ -25,6 +26,9 @@ export const DEFAULT_DIRECT_LINE_LIMITS: DirectLineLimits = {
   idleMs: 60 * 60 * 1000,
   maxPendingTurns: 5,
 };
+
+/** Ended conversations remembered (their tokens refused); beyond this the oldest are forgotten. */
+const MAX_ENDED_KEPT = 10_000;
 
 /** clientActivityIDs remembered per conversation, to take a retried send once. */
 const MAX_SENT_KEPT = 200;
@@ -111,6 +115,19 @@ export class DirectLineConversation {
     return stored;
   }
 
+  /**
+   * Puts a "typing" on the stream for clients polling while a turn runs: in memory only, never
+   * saved to the store, and left out of the history a reloaded page reads (activitiesAfter
+   * without a watermark).
+   */
+  appendTyping(activity: Record<string, unknown>): StreamActivity {
+    this.seq += 1;
+    const stored = { ...activity, type: 'typing', id: `${this.id}|${String(this.seq).padStart(7, '0')}` } as StreamActivity;
+    this.stream.push({ seq: this.seq, activity: stored });
+    while (this.stream.length > this.limits.maxActivitiesKept) this.stream.shift();
+    return stored;
+  }
+
   /** The activity with this id, if still kept. */
   find(id: string): StreamActivity | undefined {
     return this.stream.find((e) => e.activity.id === id)?.activity;
@@ -128,14 +145,14 @@ export class DirectLineConversation {
   }
 
   /**
-   * Activities after `watermark` (all kept ones when undefined) and the new watermark. With
-   * `fromStore`, as the shared store has them (a turn running here may yet renumber what it has
-   * not saved, when another instance saved first).
+   * Activities after `watermark` (all kept ones when undefined: the history, without "typing")
+   * and the new watermark. With `fromStore`, as the shared store has them (a turn running here
+   * may yet renumber what it has not saved, when another instance saved first).
    */
   activitiesAfter(watermark: number | undefined, fromStore = false): { activities: StreamActivity[]; watermark: string } {
     const from = watermark ?? -1;
     const { seq, entries } = (fromStore && this.stored) || { seq: this.seq, entries: this.stream };
-    const activities = entries.filter((e) => e.seq > from).map((e) => e.activity);
+    const activities = entries.filter((e) => e.seq > from && (watermark !== undefined || e.activity.type !== 'typing')).map((e) => e.activity);
     return { activities, watermark: String(Math.max(seq, watermark ?? 0)) };
   }
 
@@ -150,7 +167,8 @@ export class DirectLineConversation {
         seq: this.seq,
         active: this.active,
         lastActive: now,
-        entries: [...this.stream],
+        // "typing" is for the moment only: it is not part of the kept conversation.
+        entries: this.stream.filter((e) => e.activity.type !== 'typing'),
         sent: Object.fromEntries(this.sentIds),
         ...(this.eTag ? { eTag: this.eTag } : {}),
       },
@@ -185,6 +203,8 @@ export class DirectLineConversation {
 /** The local endpoint's conversations in memory, bounded in number, size and age. */
 export class DirectLineConversations {
   private readonly conversations = new Map<string, DirectLineConversation>();
+  /** Conversations their clients ended → until when their tokens are refused (oldest first). */
+  private readonly endedIds = new Map<string, number>();
   private lastSweep = 0;
 
   constructor(
@@ -192,6 +212,8 @@ export class DirectLineConversations {
     private readonly now: () => number = Date.now,
     /** Told of each conversation dropped for being idle (the endpoint deletes it from the store). */
     private readonly onIdle: (id: string) => void = () => undefined,
+    /** How long an ended conversation's tokens are refused: as long as a token lasts. */
+    private readonly endedForMs = TOKEN_TTL_SECONDS * 1000,
   ) {}
 
   get size(): number {
@@ -244,6 +266,25 @@ export class DirectLineConversations {
   /** Lets go of the copy in memory (the shared store no longer holds the conversation). */
   forget(id: string): void {
     this.conversations.delete(id);
+  }
+
+  /**
+   * The conversation was ended by its client ("Start again"): it leaves memory, and its tokens
+   * are refused for as long as one can still be valid (a token lasts TOKEN_TTL_SECONDS).
+   */
+  end(id: string): void {
+    this.conversations.delete(id);
+    this.endedIds.delete(id);
+    this.endedIds.set(id, this.now() + this.endedForMs);
+    while (this.endedIds.size > MAX_ENDED_KEPT) this.endedIds.delete(this.endedIds.keys().next().value as string);
+  }
+
+  hasEnded(id: string): boolean {
+    const until = this.endedIds.get(id);
+    if (until === undefined) return false;
+    if (until > this.now()) return true;
+    this.endedIds.delete(id);
+    return false;
   }
 
   private drop(id: string): void {

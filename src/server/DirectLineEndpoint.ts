@@ -20,9 +20,13 @@ export const LOCAL_CHANNEL_ID = 'webchat';
 /** Never called: turns run with deliveryMode expectReplies, so replies come back from the turn. */
 const LOCAL_SERVICE_URL = 'http://127.0.0.1/local-directline';
 
-/** Activity types a client may post; everything the bot sends of these types reaches the client. */
-const CLIENT_TYPES = new Set(['message', 'event', 'typing']);
-const SHOWN_REPLY_TYPES = new Set(['message', 'event', 'typing', 'endOfConversation']);
+/** Activity types a client may post ("endOfConversation": the page's "Start again"). */
+const CLIENT_TYPES = new Set(['message', 'event', 'typing', 'endOfConversation']);
+/**
+ * What the bot sends that reaches the client. Not its "typing": with expectReplies that would
+ * arrive with the answer, after it; this endpoint puts its own on the stream while a turn runs.
+ */
+const SHOWN_REPLY_TYPES = new Set(['message', 'event', 'endOfConversation']);
 
 export interface DirectLineDeps {
   adapter: CloudAdapter;
@@ -61,7 +65,7 @@ type Body = Record<string, unknown>;
 /** What is wrong with an activity a client posted, in words for the client; undefined when fine. */
 export function clientActivityProblem(body: unknown): string | undefined {
   if (!isJsonObject(body)) return 'The body must be a JSON activity.';
-  if (typeof body.type !== 'string' || !CLIENT_TYPES.has(body.type)) return 'The activity "type" must be "message", "event" or "typing".';
+  if (typeof body.type !== 'string' || !CLIENT_TYPES.has(body.type)) return 'The activity "type" must be "message", "event", "typing" or "endOfConversation".';
   if (body.text !== undefined && typeof body.text !== 'string') return '"text" must be a string.';
   if (typeof body.text === 'string' && body.text.length > MAX_MESSAGE_TEXT) return `"text" is too long: at most ${MAX_MESSAGE_TEXT} characters.`;
   if (body.type === 'message' && !(typeof body.text === 'string' && body.text.trim()) && body.value === undefined) return 'A message needs "text" or a "value".';
@@ -185,6 +189,7 @@ export class DirectLineEndpoint {
         res.json({ id: `${conversation.id}|typing` });
         return;
       }
+      if (body.type === 'endOfConversation') return this.end(conversation, body, res);
       const clientId = clientActivityId(body);
       const seen = clientId ? conversation.sent(clientId) : undefined;
       // A retry of a message whose turn finished (its answer is on the stream): taken once.
@@ -232,6 +237,10 @@ export class DirectLineEndpoint {
     const grant = this.tokens.verify(token);
     if (!grant) {
       sendError(res, 403, 'TokenExpired', 'The token is not valid or has expired; get a new one.');
+      return undefined;
+    }
+    if (this.conversations.hasEnded(grant.conversationId)) {
+      sendError(res, 404, 'ConversationEnded', 'This conversation has ended and was deleted; start a new one.');
       return undefined;
     }
     return grant;
@@ -314,8 +323,9 @@ export class DirectLineEndpoint {
         begun = Date.now();
         if (clientId) conversation.recordSent(clientId, { id: echoed.id, done: false, at: begun });
         // In the store before the turn runs: a poll may hand the echo to the browser meanwhile.
-        // The assistant is "typing" while the turn runs (Web Chat shows it until the reply).
-        conversation.append(this.typing(conversation, echoed.id));
+        // The assistant is "typing" while the turn runs (Web Chat shows it until the reply): in
+        // memory only, never in the store nor in a reloaded page's history.
+        conversation.appendTyping(this.typing(conversation, echoed.id));
       }
       if (await this.saved(conversation, attempt)) break;
       // Another instance saved first: begin again on its copy.
@@ -382,6 +392,31 @@ export class DirectLineEndpoint {
     }
     if (!conversation) this.busy(res);
     return conversation;
+  }
+
+  /**
+   * The client ends the conversation ("Start again"): after the turns already queued, the bot is
+   * told (it deletes its state for the conversation), then its activities are deleted from memory
+   * and the store, and its tokens are refused from then on (404).
+   */
+  private async end(conversation: DirectLineConversation, body: Body, res: restify.Response): Promise<void> {
+    const ended = conversation.enqueue(async () => {
+      try {
+        await this.runTurn(conversation, this.inbound(conversation, body));
+      } finally {
+        // Even if the bot's turn failed: what the endpoint kept goes.
+        this.conversations.end(conversation.id);
+        await this.store.delete(conversation.id);
+      }
+    });
+    if (!ended) return sendError(res, 429, 'TooManyRequests', 'Too many messages at once in this conversation; wait for the replies, then start again.');
+    try {
+      await ended;
+      res.json({ id: `${conversation.id}|end` });
+    } catch (err) {
+      this.storeFailed(err);
+      sendError(res, 503, 'StoreUnavailable', 'The conversation could not be deleted just now. It will be deleted when it expires.');
+    }
   }
 
   private typing(conversation: DirectLineConversation, replyToId: string): Record<string, unknown> {

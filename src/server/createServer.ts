@@ -12,6 +12,7 @@ import {
 import { BlobStateStorage } from '../bot/BlobStateStorage';
 import { EtagConversationState, EtagUserState } from '../bot/EtagState';
 import { ConsistentTurns } from '../bot/ConsistentTurns';
+import { TypingIndicator } from '../bot/TypingIndicator';
 import { Readiness } from './Readiness';
 import { RequestGate } from './RequestGate';
 import type { Config } from '../config/Config';
@@ -214,6 +215,9 @@ export async function createServer(config: Config, overrides: Partial<AppService
     onConflict: (attempt) => logger.warn({ attempt }, 'conversation state changed by another instance or request; turn redone'),
   });
   const bot = new SenSupportBot({ conversationState, userState, rootDialog, answers, cards, cannedSearch, officerActions: officerNotifier, turns, analytics: recorder });
+
+  // "typing" while a turn runs, for Azure's Direct Line and Teams (the local endpoint sends its own).
+  adapter.use(new TypingIndicator({ onError: (err) => logger.warn({ err: { type: err.name } }, 'typing indicator not sent') }));
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The error's name and message only: never the user's text.

@@ -43,8 +43,8 @@ export function privacyFacts(config: Config): Record<string, string> {
     ? "The chat's messages travel through Microsoft's Azure Bot Service (Direct Line), which holds them only to deliver them, under Microsoft's terms for that service."
     : 'This service keeps the messages of a conversation in its own store, so that your browser can collect them and a reloaded page shows the conversation again, even after the service restarts. ' +
       (config.stateStore === 'blob'
-        ? `They are deleted once the conversation has not been used for an hour, and at the latest after ${config.stateTtlDays} days.`
-        : 'They are deleted once the conversation has not been used for an hour.');
+        ? `When you press "Start again" they are deleted at once, with where you were in the conversation; otherwise once the conversation has not been used for an hour, and at the latest after ${config.stateTtlDays} days.`
+        : 'When you press "Start again" they are deleted at once, with where you were in the conversation; otherwise once the conversation has not been used for an hour.');
   return {
     STATE_TTL_DAYS: String(config.stateTtlDays),
     CALLBACK_RETENTION_DAYS: String(config.callbackRetentionDays),
@@ -137,8 +137,9 @@ export function registerWebChatRoutes(server: restify.Server, config: Config, de
   };
   const pageHeaders = { 'Content-Security-Policy': contentSecurityPolicy(config) };
   const embedHeaders = { 'Content-Security-Policy': contentSecurityPolicy(config, true) };
-  // embed.js runs on other sites: they may load it (and its stylesheet) from here.
-  const crossOrigin = { 'Cross-Origin-Resource-Policy': 'cross-origin' };
+  // embed.js runs on other sites: they may load it (and its stylesheet) from here, and read them
+  // (accessibility checkers such as axe-core read a page's stylesheets with fetch; both are public).
+  const crossOrigin = { 'Cross-Origin-Resource-Policy': 'cross-origin', 'Access-Control-Allow-Origin': '*' };
 
   let bundle: Asset | undefined;
   const webChatBundle = (): Asset | undefined => {

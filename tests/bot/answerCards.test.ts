@@ -4,7 +4,7 @@ import { AnswerMatcher } from '../../src/matching/AnswerMatcher';
 import { AnswerService } from '../../src/matching/AnswerService';
 import { SafetyDetector } from '../../src/safety/SafetyDetector';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/paths';
-import { AnswerCards, MAX_VISIBLE_CARD_BUTTONS, splitAnswerBody } from '../../src/bot/AnswerCards';
+import { AnswerCards, GUIDE_OFFER_QUESTION, GUIDE_OFFER_YES, MAX_SUGGESTED_ACTIONS, MAX_VISIBLE_CARD_BUTTONS, splitAnswerBody } from '../../src/bot/AnswerCards';
 import { CardAction } from '../../src/bot/CardActions';
 import { adaptiveCard } from '../support/activityText';
 
@@ -82,6 +82,29 @@ describe('AnswerCards: short answer cards', () => {
     const reply = cards.answer(answer, 'sms');
     expect(reply.attachments ?? []).to.have.length(0);
     expect(reply.text).to.equal(`${cards.plainText(answer)}\n\nYou can also say "talk to someone".`);
+  });
+
+  it('carries the guide offer inside the answer card: the question, "Yes, go through it" first, four buttons in all', () => {
+    const answer = kb.get('what-is-sen-support') as NonNullable<ReturnType<typeof kb.get>>;
+    const content = adaptiveCard(cards.answer(answer, 'webchat', undefined, { id: 'sen-support-guide' })) as Node;
+    const shown = visibleActions(content);
+    expect(shown.map((a) => a.title)).to.deep.equal([GUIDE_OFFER_YES, 'More', 'Talk to someone', 'More options']);
+    expect(shown.length).to.be.at.most(MAX_VISIBLE_CARD_BUTTONS);
+    expect(shown[0].data).to.deep.include({ action: CardAction.StartGuide, guide: 'sen-support-guide' });
+    const texts = (content.body as Node[]).filter((b) => b.type === 'TextBlock').map((b) => b.text);
+    expect(texts.slice(0, 2)).to.deep.equal([answer.title, splitAnswerBody(answer.body).lead]);
+    expect(texts).to.include(GUIDE_OFFER_QUESTION);
+    // "Copy as text" still copies the answer alone.
+    expect(content.fallbackText).to.equal(cards.plainText(answer));
+  });
+
+  it('where cards do not render, asks the guide question in the text with "Yes, go through it" first (three suggested actions at most)', () => {
+    const answer = kb.get('what-is-sen-support') as NonNullable<ReturnType<typeof kb.get>>;
+    const reply = cards.answer(answer, 'sms', undefined, { id: 'sen-support-guide' });
+    expect(reply.text).to.include(GUIDE_OFFER_QUESTION);
+    const actions = (reply.suggestedActions?.actions ?? []).map((a) => a.title);
+    expect(actions[0]).to.equal(GUIDE_OFFER_YES);
+    expect(actions.length).to.be.at.most(MAX_SUGGESTED_ACTIONS);
   });
 
   it('"Did you mean" with the guide that follows the likeliest answer: at most four buttons, the guide among them', () => {

@@ -191,6 +191,71 @@ for (const executablePath of findChromiums()) {
       });
     });
 
+    describe('where the browser blocks storage in third-party frames (sessionStorage throws inside frames)', () => {
+      /** Run in every frame before its scripts: in a frame, sessionStorage throws as Chrome's does when blocked. */
+      const blockFrameStorage = () => {
+        if (window.top !== window) {
+          Object.defineProperty(window, 'sessionStorage', {
+            configurable: true,
+            get() {
+              throw new DOMException("Failed to read the 'sessionStorage' property from 'Window': Access is denied for this document.", 'SecurityError');
+            },
+          });
+        }
+      };
+
+      for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+        it(`a plain iframe says in one line that the chat will not be kept on reload, and still answers (${name})`, async () => {
+          const page = await newPage(browser, viewport, problems);
+          try {
+            await page.context().addInitScript(blockFrameStorage);
+            await page.goto(`${council.origin}/?iframe`);
+            const frame = await chatFrame(page);
+            expect(await frame.evaluate(() => { try { return typeof sessionStorage.getItem('x'); } catch { return 'blocked'; } }), 'storage is blocked in the frame').to.equal('blocked');
+            await botSays(frame, /SEN support assistant/, 0);
+            const note = frame.locator('#storage-note');
+            await note.waitFor({ state: 'visible', timeout: WAIT });
+            expect((await note.innerText()).trim()).to.equal('This chat will not be kept if you reload the page.');
+            expect(await frame.locator('#chat-area').getAttribute('aria-describedby'), 'read out with the chat').to.include('storage-note');
+            const before = await say(frame, 'what is the local offer');
+            await botSays(frame, 'More options', before + 1);
+            // Let Web Chat finish scrolling to the answer.
+            await page.waitForTimeout(1500);
+            await screenshot(page, `embed-iframe-no-storage-${name}-${kind}`);
+            // As it says: a reload starts afresh (the question is not shown again).
+            await page.reload();
+            const again = await chatFrame(page);
+            await botSays(again, /SEN support assistant/, 0);
+            await again.locator('#storage-note').waitFor({ state: 'visible', timeout: WAIT });
+            expect(await again.locator('#chat-area').innerText()).to.not.include('what is the local offer');
+          } finally {
+            await page.context().close();
+          }
+        });
+      }
+
+      it('the embed.js panel keeps the conversation on the council page instead: no note, and a reload shows it again', async () => {
+        const page = await newPage(browser, VIEWPORTS['phone-390x844'], problems);
+        try {
+          await page.context().addInitScript(blockFrameStorage);
+          await page.goto(`${council.origin}/`);
+          await page.getByRole('button', { name: 'Ask about SEN support' }).click();
+          let frame = await chatFrame(page);
+          await botSays(frame, /SEN support assistant/, 0);
+          const before = await say(frame, 'what is sen support');
+          await botSays(frame, 'More options', before + 1);
+          expect(await frame.locator('#storage-note').isVisible(), 'no note: the panel keeps it').to.equal(false);
+          await page.reload();
+          await page.getByRole('dialog', { name: 'SEN support assistant' }).waitFor({ timeout: WAIT });
+          frame = await chatFrame(page);
+          await botSays(frame, 'What is SEN support?', 0);
+          expect(await frame.locator('#storage-note').isVisible()).to.equal(false);
+        } finally {
+          await page.context().close();
+        }
+      });
+    });
+
     describe('on a site that is not in EMBED_ORIGINS', () => {
       it('shows no launcher, and the browser refuses to frame /embed there (CSP frame-ancestors)', async () => {
         const notes: string[] = [];
@@ -217,8 +282,11 @@ for (const executablePath of findChromiums()) {
       });
     });
 
-    it('had no script errors on the listed council site or in the chat', () => {
-      expect(problems, problems.join('\n')).to.deep.equal([]);
+    // In a describe of its own, placed last: mocha runs a suite's own tests before its nested suites.
+    describe('afterwards', () => {
+      it('had no script errors on the listed council site or in the chat', () => {
+        expect(problems, problems.join('\n')).to.deep.equal([]);
+      });
     });
   });
 }

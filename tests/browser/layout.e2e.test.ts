@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { AppServer } from '../../src/server/createServer';
 import { splitAnswerBody } from '../../src/bot/AnswerCards';
 import type { Answer } from '../../src/knowledge/Answer';
 import { createTestApp } from '../support/Transcript';
 import { CHROMIUM_ARGS, chromiumKind, findChromiums } from './findChromium';
-import { axeProblems, botSays, inViewport, newPage, say, screenshot, scrollAreas, sendBox, smallText, VIEWPORTS } from './chatPage';
+import { activities, axeProblems, botSays, inViewport, newPage, say, screenshot, scrollAreas, sendBox, smallText, VIEWPORTS, WAIT } from './chatPage';
 
 /** The answer whose card is longest at first sight (longest direct answer), and a question that gets it. */
 async function longAnswer(app: AppServer): Promise<{ answer: Answer; question: string }> {
@@ -59,12 +59,16 @@ for (const executablePath of findChromiums()) {
           const scroll = await scrollAreas(page);
           expect(scroll.pageScrolls, 'the page itself does not scroll').to.equal(false);
           expect(scroll.areas, `one scroll area: ${scroll.areas.join(', ')}`).to.have.length(1);
-          // The welcome is read from its first line.
-          await page.waitForTimeout(1200);
+          // The welcome is read from its first line (waited for: the page scrolls there once the card is drawn).
           const welcome = (await botSays(page, /SEN support assistant/, 0)).locator('.ac-textBlock, p').first();
-          const view = await page.locator('.webchat__basic-transcript__scrollable').first().boundingBox();
-          const first = await welcome.boundingBox();
-          expect(first && view && first.y >= view.y - 1 && first.y < view.y + view.height, 'the welcome\'s first line is in view').to.equal(true);
+          const firstLineInView = async () => {
+            const view = await page.locator('.webchat__basic-transcript__scrollable').first().boundingBox();
+            const first = await welcome.boundingBox();
+            return !!(first && view && first.y >= view.y - 1 && first.y < view.y + view.height);
+          };
+          const until = Date.now() + WAIT;
+          while (!(await firstLineInView()) && Date.now() < until) await page.waitForTimeout(200);
+          expect(await firstLineInView(), 'the welcome\'s first line is in view').to.equal(true);
           await screenshot(page, `layout-${name}-welcome-${kind}`);
         });
 
@@ -90,6 +94,27 @@ for (const executablePath of findChromiums()) {
           await screenshot(page, `layout-${name}-long-answer-${kind}`);
         });
 
+        it('an answer with a guide offers it inside its card: four buttons in the reply, the title first', async () => {
+          const before = await say(page, 'what is sen support');
+          const card = await botSays(page, 'Yes, go through it', before + 1);
+          await page.waitForTimeout(1500);
+          expect(await activities(page).count(), 'one reply: the offer is not a separate message').to.equal(before + 2);
+          const buttons = (await card.getByRole('button').filter({ visible: true }).allInnerTexts()).map((b) => b.trim());
+          expect(buttons).to.deep.equal(['Yes, go through it', 'More', 'Talk to someone', 'More options']);
+          const view = await page.locator('.webchat__basic-transcript__scrollable').first().boundingBox();
+          const inView = async (locator: Locator) => {
+            const box = await locator.boundingBox();
+            return !!(view && box && box.y >= view.y - 1 && box.y + box.height <= view.y + view.height + 1);
+          };
+          expect(await inView(card.locator('.ac-textBlock').first()), 'the title in view').to.equal(true);
+          if (viewport.height >= 800) {
+            // On a common phone and a desktop the offer and "Talk to someone" are on the first screen of the answer.
+            expect(await inView(card.getByRole('button', { name: 'Yes, go through it' })), 'the offer in view').to.equal(true);
+            expect(await inView(card.getByRole('button', { name: 'Talk to someone' })), '"Talk to someone" in view').to.equal(true);
+          }
+          await screenshot(page, `layout-${name}-guide-offer-${kind}`);
+        });
+
         it('keeps text at 16px or larger', async () => {
           const small = await smallText(page);
           expect(small, small.join('\n')).to.deep.equal([]);
@@ -102,8 +127,11 @@ for (const executablePath of findChromiums()) {
       });
     }
 
-    it('had no script errors, CSP violations or missing files (favicon included)', () => {
-      expect(problems, problems.join('\n')).to.deep.equal([]);
+    // In a describe of its own, placed last: mocha runs a suite's own tests before its nested suites.
+    describe('afterwards', () => {
+      it('had no script errors, CSP violations or missing files (favicon included)', () => {
+        expect(problems, problems.join('\n')).to.deep.equal([]);
+      });
     });
   });
 }

@@ -65,8 +65,14 @@ for (const executablePath of findChromiums()) {
       await more.click();
       await source.waitFor({ state: 'visible', timeout: WAIT });
       expect(await more.getAttribute('aria-expanded')).to.equal('true');
+      // The guide offer is inside the card: four buttons in the whole reply, none in a separate message.
+      await page.waitForTimeout(1000);
       const buttons = await card.getByRole('button').filter({ visible: true }).allInnerTexts();
-      expect(buttons.map((b) => b.trim()), 'at most four buttons before "More options"').to.deep.equal(['More', 'Talk to someone', 'More options']);
+      expect(buttons.map((b) => b.trim()), 'at most four buttons before "More options"').to.deep.equal(['Yes, go through it', 'More', 'Talk to someone', 'More options']);
+      expect(quotes(await card.innerText())).to.include('Would you like me to go through your situation?');
+      expect(await page.locator('.webchat__suggested-actions button').filter({ visible: true }).count(), 'no suggested actions besides').to.equal(0);
+      expect(await activities(page).count(), 'the question and the answer card: nothing after it').to.equal(before + 2);
+      expect(await page.locator('#storage-note').isVisible(), 'storage works here: no note').to.equal(false);
     });
 
     it('shows the typing indicator while the assistant works, and not once it has answered', async () => {
@@ -75,6 +81,7 @@ for (const executablePath of findChromiums()) {
       try {
         const before = await say(page, 'what is the local offer');
         await page.locator('.webchat__typing-indicator').waitFor({ state: 'visible', timeout: WAIT });
+        expect(await page.locator('.webchat__typing-indicator').filter({ visible: true }).count(), 'one indicator').to.equal(1);
         await botSays(page, 'More options', before + 1);
       } finally {
         slow = false;
@@ -257,7 +264,11 @@ for (const executablePath of findChromiums()) {
       expect(bad, bad.join('\n')).to.deep.equal([]);
     });
 
-    it('"Start again" asks first, then starts a new conversation with the welcome', async () => {
+    it('"Start again" asks first, then starts a new conversation with the welcome, and deletes the old one on the server', async () => {
+      const old = await page.evaluate(() => JSON.parse(sessionStorage.getItem('sen-support-chat:conversation') ?? '{}') as { token: string; conversationId: string; domain: string });
+      expect(old.conversationId, 'a conversation to end').to.be.a('string');
+      const keptKey = `directline-activities/${old.conversationId}`;
+      expect(Object.keys(await memory.read([keptKey])), 'its activities are in the store').to.deep.equal([keptKey]);
       await page.getByRole('button', { name: 'Start again' }).click();
       const yes = page.getByRole('button', { name: 'Yes, start again' });
       await yes.waitFor({ timeout: WAIT });
@@ -269,6 +280,20 @@ for (const executablePath of findChromiums()) {
       await botSays(page, /SEN support assistant/, 0);
       expect(await activities(page).count(), 'only the new welcome').to.be.at.most(2);
       expect(await status(page)).to.match(/new conversation has started/);
+      await screenshot(page, `start-again-${kind}`);
+      // The old conversation is gone from the store, with the bot's state for it, and its token reads nothing.
+      // (The page waits for the deletion, but at most 5 s: on a loaded machine it may finish just after.)
+      const leftOver = () => memory.read([keptKey, `webchat/conversations/${old.conversationId}/`]).then((items) => Object.keys(items));
+      const until = Date.now() + WAIT;
+      while ((await leftOver()).length && Date.now() < until) await page.waitForTimeout(100);
+      expect(await leftOver(), 'deleted on the server').to.deep.equal([]);
+      // (From here, not the page: a 404 there would be logged as a console error.)
+      const res = await fetch(`${old.domain}/conversations/${old.conversationId}/activities`, { headers: { Authorization: `Bearer ${old.token}` } });
+      const read = { status: res.status, body: await res.text() };
+      expect(read.status, 'the old token is refused').to.equal(404);
+      expect(read.body).to.not.match(/SEN support\?/);
+      const fresh = await page.evaluate(() => JSON.parse(sessionStorage.getItem('sen-support-chat:conversation') ?? '{}') as { conversationId?: string });
+      expect(fresh.conversationId, 'a new conversation').to.not.equal(old.conversationId);
     });
 
     it('loads with no script errors and no Content-Security-Policy violations (and its favicon)', async () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { AppServer } from '../../src/server/createServer';
 import { createTestApp, Transcript } from '../support/Transcript';
+import { answerOfferingGuide } from '../support/guideOffer';
 import { adaptiveCard } from '../support/activityText';
 
 describe('Conversation: the "do we need a diagnosis?" guide (real bot, real knowledge base)', () => {
@@ -84,12 +85,14 @@ describe('Conversation: the "do we need a diagnosis?" guide (real bot, real know
       .botReplies(/private diagnosis/)
       .run());
 
-  it('is offered after the answer on whether a diagnosis is needed', () =>
-    new Transcript(app, 'webchat')
-      .userSays('does my child need a diagnosis to get sen support')
-      .botReplies(/Source: /)
-      .botReplies(/go through your situation/)
-      .userSays('yes please')
-      .botReplies(/two quick questions/)
-      .run());
+  for (const channel of ['webchat', 'msteams']) {
+    it(`is offered inside the answer on whether a diagnosis is needed, four buttons at most (${channel})`, () =>
+      new Transcript(app, channel)
+        .userSays('does my child need a diagnosis to get sen support')
+        .botReplies(answerOfferingGuide(/diagnosis/i))
+        .botSaysNothingMore()
+        .userSays('yes please')
+        .botReplies(/two quick questions/)
+        .run());
+  }
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import type { AppServer } from '../../src/server/createServer';
 import { createTestApp, Transcript } from '../support/Transcript';
+import { answerOfferingGuide } from '../support/guideOffer';
 import { adaptiveCard } from '../support/activityText';
 
 /** The facts of the summary card's FactSet, as title → value. */
@@ -494,14 +495,38 @@ describe('Conversation: "should we request an EHC needs assessment?" check (real
       .botReplies(/Is your child on SEN support/)
       .run());
 
-  it('is offered after the answer on when to request an assessment, and "yes" starts it', () =>
+  for (const channel of ['webchat', 'msteams']) {
+    it(`is offered inside the answer on when to request an assessment, and "yes" starts it (${channel})`, () =>
+      new Transcript(app, channel)
+        .userSays('when should i ask for an ehc needs assessment')
+        .botReplies(answerOfferingGuide(/assessment/i))
+        .botSaysNothingMore()
+        .userSays('yes')
+        .botReplies(/a few quick questions/)
+        .botReplies(/Is your child on SEN support/)
+        .run());
+
+    it(`starts from the offer's "Yes, go through it" button in the answer card (${channel})`, () =>
+      new Transcript(app, channel)
+        .userSays('when should i ask for an ehc needs assessment')
+        .botReplies(answerOfferingGuide(/assessment/i))
+        .userPresses('Yes, go through it')
+        .botReplies(/a few quick questions/)
+        .botReplies(/Is your child on SEN support/)
+        .run());
+  }
+
+  it('a follow-up button to an answer with no guide withdraws the offer: "yes" then does not start it', () =>
     new Transcript(app, 'webchat')
       .userSays('when should i ask for an ehc needs assessment')
-      .botReplies(/Source: /)
-      .botReplies(/Would you like me to go through your situation\?/)
+      .botReplies(answerOfferingGuide(/assessment/i))
+      .userPresses('What is the graduated approach (assess, plan, do, review)?')
+      .botReplies((_reply, text) => {
+        expect(text).to.match(/graduated approach/i);
+        expect(text).to.not.include('go through your situation');
+      })
       .userSays('yes')
-      .botReplies(/a few quick questions/)
-      .botReplies(/Is your child on SEN support/)
+      .botNeverSays(/a few quick questions/)
       .run());
 
   it('starts from the welcome menu button', () =>

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import type { AppServer } from '../../src/server/createServer';
 import { createTestApp, Transcript } from '../support/Transcript';
+import { answerOfferingGuide } from '../support/guideOffer';
 import { adaptiveCard } from '../support/activityText';
 
 function buttons(reply: Partial<Activity>): string[] {
@@ -167,11 +168,20 @@ describe('Conversation: the SEN support guide (real bot, real knowledge base)', 
       .botReplies(/I've stopped that/)
       .run());
 
-  it('is offered after the answer to "what is SEN support?", and "yes" starts it; a question at the free-text step is answered', () =>
+  it('is offered inside the answer to "what is SEN support?" (in Teams too: at most four buttons)', () =>
+    new Transcript(app, 'msteams')
+      .userSays('what is sen support')
+      .botReplies(answerOfferingGuide(/What is SEN support\?/))
+      .botSaysNothingMore()
+      .userSays('yes')
+      .botReplies(/four quick questions/)
+      .run());
+
+  it('is offered inside the answer to "what is SEN support?", and "yes" starts it; a question at the free-text step is answered', () =>
     new Transcript(app, 'webchat')
       .userSays('what is sen support')
-      .botReplies(/Source: /)
-      .botReplies(/go through your situation/)
+      .botReplies(answerOfferingGuide(/What is SEN support\?/))
+      .botSaysNothingMore()
       .userSays('yes')
       .botReplies(/four quick questions/)
       .botReplies(/who is asking/)

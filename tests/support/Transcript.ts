@@ -97,6 +97,14 @@ export class Transcript {
     return this;
   }
 
+  /** The bot said nothing more this turn (all its replies have been matched). */
+  botSaysNothingMore(): this {
+    this.steps.push(async () => {
+      expect(this.replies.map((r) => activityText(r)), 'no further reply this turn').to.deep.equal([]);
+    });
+    return this;
+  }
+
   /** No reply this turn contains `text`. */
   botNeverSays(unexpected: RegExp): this {
     this.steps.push(async () => {
