@@ -84,9 +84,10 @@ describe('The local Direct Line endpoint on a shared store: idle conversations (
     expect(sent.status).to.equal(200);
     const after = await onA.poll();
     expect(botMessages(after).map(streamedText).join('\n')).to.match(/Who is the SENCO and what do they do\?/);
-    // Once each: the message, "typing", and the answer (replying to it).
+    // Once each: the message and the answer (replying to it); "typing" at most once (it is kept
+    // in memory only, so a poll answered from the shared store's copy has none).
     expect(after.filter((x) => x.from.role === 'user').map(streamedText)).to.deep.equal(['what does a senco do']);
-    expect(after.filter((x) => x.type === 'typing')).to.have.length(1);
+    expect(after.filter((x) => x.type === 'typing')).to.have.length.at.most(1);
     expect(botMessages(after).filter((x) => /Who is the SENCO/.test(streamedText(x)))).to.have.length(1);
     // And B, polling from its own watermark, reads what A saved.
     expect((await onB.poll()).map((x) => x.id)).to.deep.equal(after.map((x) => x.id));
