@@ -278,6 +278,10 @@ for (const executablePath of findChromiums()) {
       await yes.click();
       await page.waitForFunction(() => document.querySelectorAll('#chat-area .webchat__basic-transcript__activity').length >= 1, undefined, { timeout: WAIT });
       await botSays(page, /SEN support assistant/, 0);
+      // Only the new welcome (Web Chat may take a frame to clear the old transcript).
+      await page
+        .waitForFunction(() => document.querySelectorAll('#chat-area .webchat__basic-transcript__activity').length <= 2, undefined, { timeout: WAIT })
+        .catch(() => undefined);
       expect(await activities(page).count(), 'only the new welcome').to.be.at.most(2);
       expect(await status(page)).to.match(/new conversation has started/);
       await screenshot(page, `start-again-${kind}`);
