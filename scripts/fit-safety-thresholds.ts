@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UniversalSentenceEncoder } from '../src/matching/UniversalSentenceEncoder';
 import { VectorCache } from '../src/matching/VectorCache';
-import { SemanticSafetyLayer, exemplarsHash, fitModels, knnMargin, readSafetyModel, semanticText, urgentScore, hasStrongCue, type SafetyModel } from '../src/safety/SemanticSafetyLayer';
+import { SemanticSafetyLayer, exemplarsHash, fitModels, knnMargin, readSafetyModel, semanticText, urgentScore, type SafetyModel } from '../src/safety/SemanticSafetyLayer';
 import { probability } from '../src/safety/LogisticModel';
 import { loadSafetyExemplars, type Exemplar } from '../src/safety/SafetyExemplars';
 import { MODEL_FILE, combine } from '../src/safety/SafetyDetector';
@@ -39,13 +39,6 @@ const L2 = 0.1;
  * a middle setting, not the single best.
  */
 const KNN = { k: 5, weight: 3 };
-/**
- * Hard-negative families that are ordinary questions and talk, the sentences a long message about
- * school is made of: long messages built from them calibrate the bar for a sentence alone.
- */
-const ORDINARY_FAMILIES = new Set(['conversation', 'school-question', 'school-words', 'long-story', 'policy-question', 'worry-future', 'low-mood-support', 'service-words', 'medical-non-crisis']);
-/** Sentences in each built long message (the first, the last and some between, as the detector reads them). */
-const SENTENCES_PER_MESSAGE = 5;
 
 const pct = (a: number, b: number) => `${a}/${b} (${((100 * a) / Math.max(1, b)).toFixed(1)}%)`;
 
@@ -96,20 +89,6 @@ async function main(): Promise<void> {
     if (rate(negIdx, cvUrgent, cvRisk, urgentThreshold, t, (o) => o === 'support') > MAX_UNNEEDED) break;
     supportThreshold = Math.round(t * 100) / 100;
   }
-  // sentenceThreshold: long ordinary messages are built from the ordinary hard negatives, five
-  // sentences each (every exemplar starts one, the next four follow, in file order), and a
-  // sentence alone may make one urgent at the lowest score (not below urgentThreshold) that keeps
-  // the cross-validated share of those messages made urgent within MAX_FALSE_ALARMS.
-  const ordinary = negIdx.filter((i) => ORDINARY_FAMILIES.has(exemplars[i].kind));
-  // A sentence with a word near risk needs only urgentThreshold, as in the detector.
-  const partUrgent = (i: number, t: number) => decide(i, cvUrgent[i], cvRisk[i], hasStrongCue(semanticText(exemplars[i].text)) ? urgentThreshold : t, 99) === 'urgent';
-  const builtRate = (t: number) =>
-    ordinary.filter((_, j) => Array.from({ length: SENTENCES_PER_MESSAGE }, (_, k) => ordinary[(j + k) % ordinary.length]).some((i) => partUrgent(i, t))).length / ordinary.length;
-  let sentenceThreshold = top;
-  for (let t = top; t >= urgentThreshold; t -= 0.01) {
-    if (builtRate(t) > MAX_FALSE_ALARMS) break;
-    sentenceThreshold = Math.round(t * 100) / 100;
-  }
   const cvLine = (u: number[], r: number[]) =>
     `urgent recall ${pct(urgentIdx.filter((i) => decide(i, u[i], r[i], urgentThreshold, supportThreshold) === 'urgent').length, urgentIdx.length)}, ` +
     `false alarms ${pct(negIdx.filter((i) => decide(i, u[i], r[i], urgentThreshold, supportThreshold) === 'urgent').length, negIdx.length)}, ` +
@@ -117,8 +96,6 @@ async function main(): Promise<void> {
     `unneeded contacts ${pct(negIdx.filter((i) => decide(i, u[i], r[i], urgentThreshold, supportThreshold) === 'support').length, negIdx.length)}`;
   const measured: Record<string, string> = {};
   measured['exemplars, 5-fold cross-validation'] = cvLine(cvUrgent, cvRisk);
-  measured[`long ordinary messages built from ${ordinary.length} ordinary hard negatives, made urgent by a sentence alone`] = pct(Math.round(builtRate(sentenceThreshold) * ordinary.length), ordinary.length);
-  measured['urgent exemplars over the bar for a sentence alone'] = pct(urgentIdx.filter((i) => partUrgent(i, sentenceThreshold)).length, urgentIdx.length);
 
   // 2. Leave one kind out.
   const lokoUrgent = new Array<number>(exemplars.length);
@@ -152,18 +129,17 @@ async function main(): Promise<void> {
     modelId: embedder.modelId,
     exemplarsHash: exemplarsHash(embedder.modelId, exemplars),
     urgentThreshold,
-    sentenceThreshold,
     supportThreshold,
     minSentenceWords: 3,
     k: 3,
     l2: L2,
     ...fitModels(vectors, exemplars, L2),
     knn: KNN,
-    fittedBy: `scripts/fit-safety-thresholds.ts: ${FOLDS}-fold cross-validation over ${exemplars.length} exemplars; urgent score = P(urgent) + ${KNN.weight} x nearest-exemplar margin (k ${KNN.k}); with the lexical layer, urgentThreshold is the lowest keeping cross-validated false alarms within ${MAX_FALSE_ALARMS * 100}%, sentenceThreshold (a sentence of a longer message alone) the lowest keeping long messages built from ${SENTENCES_PER_MESSAGE} ordinary hard negatives within it too, supportThreshold the lowest keeping unneeded contacts within ${MAX_UNNEEDED * 100}%`,
+    fittedBy: `scripts/fit-safety-thresholds.ts: ${FOLDS}-fold cross-validation over ${exemplars.length} exemplars; urgent score = P(urgent) + ${KNN.weight} x nearest-exemplar margin (k ${KNN.k}); with the lexical layer, urgentThreshold is the lowest keeping cross-validated false alarms within ${MAX_FALSE_ALARMS * 100}%, supportThreshold the lowest keeping unneeded contacts within ${MAX_UNNEEDED * 100}%`,
     fittedOn: new Date().toISOString().slice(0, 10),
     measured,
   };
-  console.log(`urgentThreshold ${urgentThreshold}, sentenceThreshold ${sentenceThreshold}, supportThreshold ${supportThreshold}`);
+  console.log(`urgentThreshold ${urgentThreshold}, supportThreshold ${supportThreshold}`);
   for (const [k, v] of Object.entries(measured)) console.log(`  ${k.padEnd(44)} ${v}`);
 
   if (devArg >= 0) {

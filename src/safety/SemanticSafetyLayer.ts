@@ -24,14 +24,6 @@ export interface SafetyModel {
    * plus (with `knn`) its weight times the nearest-exemplar margin (see urgentScore).
    */
   urgentThreshold: number;
-  /**
-   * A sentence of a longer message with no word near risk (hasStrongCue) is urgent on its own
-   * (without the whole agreeing) at this score or more: a long message gives each of its
-   * sentences a chance to cross the line, so this bar is fitted on long messages (see the fitting
-   * script). A sentence with a word near risk needs only urgentThreshold. Absent in
-   * models before version 6: urgentThreshold.
-   */
-  sentenceThreshold?: number;
   /** Support (contacts shown) when some part has P(risk: urgent or support) at least this. */
   supportThreshold: number;
   /** Sentences of fewer words are read only with a neighbour. */
@@ -88,11 +80,6 @@ export const MAX_PART_WORDS = 32;
 const STRONG_CUE =
   /\b(?:die|dying|dead|death|kill\w*|suicid\w*|self-harm\w*|disappear\w*|vanish\w*|forever|for good|burden|better off|without me|goodbye|bye|farewell|pills?|tablets?|paracetamol|overdos\w*|rope|noose|bridge|roof|cliff|tracks|cut\w*|blood|bleed\w*|burn\w*|hurt\w*|harm\w*|hits?|hitting|touch\w*|scared|afraid|frightened|terrified|danger|threat\w*|knife|weapon|missing|run away|ran away|seizure|fitting|breath\w*|unconscious|swallow\w*|strangl\w*|heaven)\b/g;
 const WEAK_CUE = /\b(?:end\w*|gone|never|anymore|any more|no more|sorry|thank\w*|love|look after|take care|giv\w*|gave|letter|note|tonight|right now|plan\w*|cope|can'?t|enough|point|alone|nobody|no one)\b/g;
-
-/** The text has a word near risk ("pills", "hurt", "goodbye", "die"…). */
-export function hasStrongCue(text: string): boolean {
-  return (text.match(STRONG_CUE)?.length ?? 0) > 0;
-}
 
 function cueScore(text: string): number {
   return 2 * (text.match(STRONG_CUE)?.length ?? 0) + (text.match(WEAK_CUE)?.length ?? 0);
@@ -165,8 +152,6 @@ export interface PartScores {
   /** P(urgent or support) for the part. */
   risk: number;
   vector: Float32Array;
-  /** The part has a word near risk (hasStrongCue): a sentence with one is urgent alone at urgentThreshold. */
-  strongCue?: boolean;
 }
 
 /**
@@ -277,17 +262,10 @@ export class SemanticSafetyLayer {
     return best;
   }
 
-  /** The part that makes the message urgent, if any: the whole (parts[0]) at urgentThreshold, a sentence alone at sentenceThreshold. */
-  private urgentPart(parts: readonly PartScores[]): PartScores | undefined {
-    const sentenceBar = Math.max(this.model.urgentThreshold, this.model.sentenceThreshold ?? this.model.urgentThreshold);
-    const over = parts.filter((p, i) => p.urgent >= (i === 0 || p.strongCue ? this.model.urgentThreshold : sentenceBar));
-    return over.length ? over.reduce((a, b) => (b.urgent > a.urgent ? b : a)) : undefined;
-  }
-
   decide(parts: readonly PartScores[]): SafetyAssessment {
     if (parts.length === 0) return NO_RISK;
-    const top = this.urgentPart(parts);
-    if (top) {
+    const top = parts.reduce((a, b) => (b.urgent > a.urgent ? b : a));
+    if (top.urgent >= this.model.urgentThreshold) {
       const kind = this.kindOf(top.vector, 'urgent') as UrgentKind;
       return { outcome: 'urgent', kind, layer: 'semantic', reason: `semantic:${kind}:${top.urgent.toFixed(2)}` };
     }
@@ -303,13 +281,12 @@ export class SemanticSafetyLayer {
   async partScores(text: string): Promise<PartScores[]> {
     const parts = messageParts(text, this.model.minSentenceWords);
     if (parts.length === 1) return (await embedParts(this.embedder, parts)).map((v) => this.scoreVector(v));
-    const cue = parts.map(hasStrongCue);
     // A longer message: its sentences are embedded, and the whole is read as their mean (the
     // sentence model's vectors add up meaningfully), so no word is embedded twice.
     const vs = await embedParts(this.embedder, parts.slice(1));
     const mean = new Float32Array(vs[0].length);
     for (const v of vs) for (let j = 0; j < v.length; j++) mean[j] += v[j];
-    return [unitLength(mean), ...vs].map((v, i) => ({ ...this.scoreVector(v), strongCue: cue[i] }));
+    return [unitLength(mean), ...vs].map((v) => this.scoreVector(v));
   }
 
   async assess(text: string): Promise<SafetyAssessment> {
