@@ -68,7 +68,7 @@ export function exemplarsHash(modelId: string, exemplars: readonly Exemplar[]): 
 export const WHOLE_HEAD_WORDS = 25;
 export const WHOLE_TAIL_WORDS = 35;
 /** At most this many sentences (or a short one with its neighbour) are read besides the whole. */
-export const MAX_SENTENCE_PARTS = 6;
+export const MAX_SENTENCE_PARTS = 3;
 /** A sentence is read by its first this many words (a run-on "sentence" is read whole by the lexical layer). */
 export const MAX_PART_WORDS = 32;
 
