@@ -49,9 +49,10 @@ describe('Safety check, semantic layer alone (fake embedder)', () => {
     expect((await layer.assess('when is the annual review of his ehc plan'))).to.include({ outcome: 'none' });
   });
 
-  it('reads each sentence of a long message, so a risk said in passing is heard', async () => {
+  it('reads the riskiest sentence of a long message on its own, so a risk said in passing is heard', async () => {
     const long = 'The annual review is next month and the council refused the assessment request. Can school reduce his timetable? Honestly nobody would miss me if i vanished forever. What should I ask for?';
-    expect(messageParts(long, 3).length).to.be.greaterThan(4);
+    expect(messageParts(long, 3)).to.have.length(1 + MAX_SENTENCE_PARTS);
+    expect(messageParts(long, 3).some((p) => p.startsWith('honestly nobody would miss me'))).to.equal(true);
     expect((await layer.assess(long)).outcome).to.equal('urgent');
   });
 
