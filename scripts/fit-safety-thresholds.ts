@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UniversalSentenceEncoder } from '../src/matching/UniversalSentenceEncoder';
 import { VectorCache } from '../src/matching/VectorCache';
-import { SemanticSafetyLayer, exemplarsHash, fitModels, readSafetyModel, semanticText, messageParts, type SafetyModel } from '../src/safety/SemanticSafetyLayer';
+import { SemanticSafetyLayer, exemplarsHash, fitModels, knnMargin, readSafetyModel, semanticText, urgentScore, type SafetyModel } from '../src/safety/SemanticSafetyLayer';
 import { probability } from '../src/safety/LogisticModel';
 import { loadSafetyExemplars, type Exemplar } from '../src/safety/SafetyExemplars';
 import { MODEL_FILE, combine } from '../src/safety/SafetyDetector';
@@ -32,6 +32,13 @@ const MAX_FALSE_ALARMS = 0.05;
 const MAX_UNNEEDED = 0.1;
 const FOLDS = 5;
 const L2 = 0.1;
+/**
+ * The nearest exemplars' say in the urgent score (k nearest of each label, weight of the margin).
+ * Chosen by cross-validation over the exemplars alone (k 3, 5, 8 and weight 2, 3, 5, 10 tried on
+ * 2026-12-01: recall at the false-alarm bar 68-73%, against 62% for the logistic model alone);
+ * a middle setting, not the single best.
+ */
+const KNN = { k: 5, weight: 3 };
 
 const pct = (a: number, b: number) => `${a}/${b} (${((100 * a) / Math.max(1, b)).toFixed(1)}%)`;
 
@@ -49,12 +56,14 @@ async function main(): Promise<void> {
   // 1. Cross-validated probabilities.
   const cvUrgent = new Array<number>(exemplars.length);
   const cvRisk = new Array<number>(exemplars.length);
+  const labels = exemplars.map((e) => e.label);
+  // Each exemplar scored by models, and nearest exemplars, that never saw it.
   for (let f = 0; f < FOLDS; f++) {
     const train = exemplars.map((_, i) => i).filter((i) => i % FOLDS !== f);
     const m = fitModels(train.map((i) => vectors[i]), train.map((i) => exemplars[i]), L2);
     exemplars.forEach((_, i) => {
       if (i % FOLDS !== f) return;
-      cvUrgent[i] = probability(m.urgent, vectors[i]);
+      cvUrgent[i] = urgentScore(probability(m.urgent, vectors[i]), knnMargin(vectors[i], vectors, labels, KNN.k, train), KNN);
       cvRisk[i] = probability(m.risk, vectors[i]);
     });
   }
@@ -69,9 +78,10 @@ async function main(): Promise<void> {
     combine(lex[i], u >= tu ? { outcome: 'urgent', kind: 'suicidal' } : r >= tr ? { outcome: 'support', kind: 'suicide-topic' } : { outcome: 'none' }, exemplars[i].text).outcome;
   const rate = (is: number[], u: number[], r: number[], tu: number, tr: number, ok: (o: string) => boolean) => is.filter((i) => ok(decide(i, u[i], r[i], tu, tr))).length / is.length;
   // urgentThreshold: the lowest (most urgent recall) whose cross-validated false alarms stay within MAX_FALSE_ALARMS.
-  let urgentThreshold = 0.99;
-  for (let t = 0.99; t >= 0.05; t -= 0.01) {
-    if (rate(negIdx, cvUrgent, cvRisk, t, 2, (o) => o === 'urgent') > MAX_FALSE_ALARMS) break;
+  const top = Math.ceil(Math.max(...cvUrgent) * 100) / 100;
+  let urgentThreshold = top;
+  for (let t = top; t >= 0.05; t -= 0.01) {
+    if (rate(negIdx, cvUrgent, cvRisk, t, 99, (o) => o === 'urgent') > MAX_FALSE_ALARMS) break;
     urgentThreshold = Math.round(t * 100) / 100;
   }
   let supportThreshold = 0.99;
@@ -101,7 +111,7 @@ async function main(): Promise<void> {
     const m = fitModels(train.map((i) => vectors[i]), train.map((i) => exemplars[i]), L2);
     exemplars.forEach((e, i) => {
       if (`${e.label}:${e.kind}` !== key) return;
-      lokoUrgent[i] = probability(m.urgent, vectors[i]);
+      lokoUrgent[i] = urgentScore(probability(m.urgent, vectors[i]), knnMargin(vectors[i], vectors, labels, KNN.k, train), KNN);
       lokoRisk[i] = probability(m.risk, vectors[i]);
     });
   }
@@ -124,7 +134,8 @@ async function main(): Promise<void> {
     k: 3,
     l2: L2,
     ...fitModels(vectors, exemplars, L2),
-    fittedBy: `scripts/fit-safety-thresholds.ts: ${FOLDS}-fold cross-validation over ${exemplars.length} exemplars; with the lexical layer, urgentThreshold is the lowest keeping cross-validated false alarms within ${MAX_FALSE_ALARMS * 100}%, supportThreshold the lowest keeping unneeded contacts within ${MAX_UNNEEDED * 100}%`,
+    knn: KNN,
+    fittedBy: `scripts/fit-safety-thresholds.ts: ${FOLDS}-fold cross-validation over ${exemplars.length} exemplars; urgent score = P(urgent) + ${KNN.weight} x nearest-exemplar margin (k ${KNN.k}); with the lexical layer, urgentThreshold is the lowest keeping cross-validated false alarms within ${MAX_FALSE_ALARMS * 100}%, supportThreshold the lowest keeping unneeded contacts within ${MAX_UNNEEDED * 100}%`,
     fittedOn: new Date().toISOString().slice(0, 10),
     measured,
   };
@@ -136,11 +147,9 @@ async function main(): Promise<void> {
     const file = path.resolve(args[devArg + 1]);
     const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { q: string; label: string });
     const { layer } = await SemanticSafetyLayer.create(embedder, exemplars, fitted, cache);
-    const parts = lines.map((l) => messageParts(l.q, fitted.minSentenceWords));
-    const flat = parts.flat();
-    const pv = (await cache.vectorsFor(`fit-${path.basename(file)}`, flat)).vectors;
-    let at = 0;
-    const scored = parts.map((p) => p.map(() => layer.scoreVector(pv[at++])));
+    // Each line read as the detector reads it (its bounded parts, the whole as their mean).
+    const scored = [];
+    for (const l of lines) scored.push(await layer.partScores(l.q));
     const devLex = lines.map((l) => lexical.assess(l.q));
     const n = (label: string) => lines.filter((l) => l.label === label).length;
     const curve = args.includes('--curve') ? [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, urgentThreshold] : [urgentThreshold];

@@ -78,6 +78,18 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: /\bwants? (?:it all|everything|all of it|it) to (?:stop|end) (?:for good|forever|permanently)\b|\bwants? (?:it all|everything) to (?:stop|end)\b/ },
   { kind: 'suicidal', pattern: /\bwon'?t be needing (?:it|them|that|any of (?:it|this|them))\b|\bwon'?t be (?:here|around) (?:for|by|next|at|to see)\b/ },
   { kind: 'suicidal', pattern: /\b(?:i'?ll|i will|going to|want to|just want to|wish i could|soon i'?ll)\s+be with (?:my |our )?(?:mum|mam|mom|dad|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|brother|sister|friend|him|her|them)\b(?:\s+(?:soon|again|in heaven|up there))?(?=.*\b(?:died|passed|lost|gone|death|funeral|heaven|miss)\b)|\b(?:died|passed|lost|funeral)\b.*\b(?:i'?ll|i will|going to|want to|just want to|wish i could)\s+be with (?:her|him|them|my \w+)\b/ },
+  // Euphemisms of dying (a person saying they will not be here, or wanting to stop existing).
+  { kind: 'suicidal', pattern: /\b(?:tired of|sick of|done with|finished with|had enough of|fed up of)\s+(?:being\s+)?(?:life|living|existing|alive|here|breathing|being alive|being here)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:everyone|everybody|they|my family|you all|you'?d all|the world|my (?:mum|mam|dad|parents|kids|family|friends))\s+(?:would|'d|will|wud)\s+be\s+(?:happier|better|fine|relieved|okay|ok|better off)\s+(?:if i (?:was|were|wasn'?t|weren'?t|died|left for good|disappeared|was gone)|without me|when i'?m gone|once i'?m gone)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:nobody|no one|no-one|noone)\s+(?:would|will|'d|wud)\s+(?:even\s+|really\s+)?(?:notice|care|miss me|mind)\s+if\s+i\s+(?:was(?:n'?t| not)? (?:here|gone|dead|around)|died|disappeared|was gone|stopped existing|ended it|killed)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:rather|prefer to)\s+(?:be dead|die|not be (?:here|alive)|not exist)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:disappear|vanish)\s+(?:for good|forever|permanently|and never (?:come back|be (?:found|seen)))\b/ },
+  { kind: 'suicidal', pattern: /\b(?:not|won'?t|will not)\s+(?:going to\s+|planning on\s+|planning to\s+)?(?:be|being)\s+(?:here|around|alive)\s+(?:anymore|any more|much longer|for long|by (?:then|christmas|next|the|my|his|her)|for (?:christmas|my birthday|his birthday|her birthday|the holidays|results day))\b/ },
+  { kind: 'suicidal', pattern: /\b(?:check(?:ing)? out|log(?:ging)? off|sign(?:ing)? off)\s+(?:for good|permanently|forever|of life)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:end|ending|finish|finishing)\s+(?:things|myself|himself|herself|me off|him off|her off)\b(?!\s+with)|\bfinish (?:myself|himself|herself) off\b/ },
+  { kind: 'suicidal', pattern: /\b(?:want|wants|wanted|going|go|ready)\s+to\s+(?:go\s+)?(?:to|up to)\s+heaven\b/ },
+  { kind: 'suicidal', pattern: /\b(?:join|be with|see)\s+(?:her|him|them|my (?:\w+\s+){0,2}(?:mum|mam|mom|dad|nan|nana|gran|granny|grandma|grandad|grandpa|brother|sister|friend|cousin|auntie|uncle))\s+(?:again|soon|up there|in heaven)\b(?=.*\b(?:died|passed|gone|heaven|funeral|lost|death|dead)\b)|\b(?:died|passed away|funeral|lost (?:my|our))\b.*\b(?:go and join|want to join|going to join|join (?:her|him|them) (?:soon|now))\b/ },
+  { kind: 'suicidal', pattern: /\b(?:go|going|went) to sleep and (?:never|not) (?:wake up|come back)\b|\blong sleep and not (?:wake|come back)\b/ },
   // Plans and means.
   { kind: 'plan-means', pattern: /\b(?:saving|saved|saving up|stockpil\w*|hoard\w*|collect\w*|hiding|hidden|stash\w*)\s+(?:up\s+)?(?:my\s+|his\s+|her\s+|all\s+)?(?:[\w']+\s+){0,2}(?:pills|tablets|meds|medication|paracetamol|painkillers)\b/ },
   { kind: 'plan-means', pattern: /\b(?:got|have|bought|found)\s+(?:the|my|enough)\s+(?:pills|tablets|rope)\b.*\b(?:tonight|today|tomorrow|ready|now|weekend)\b/ },
@@ -85,11 +97,19 @@ const RISK: RiskPattern[] = [
   { kind: 'plan-means', pattern: /\b(?:how|ways) to (?:kill (?:yourself|myself)|die|overdose|end (?:it|your life))\b/ },
   { kind: 'plan-means', pattern: /\bhow many\b[\w\s']{0,40}\b(?:would|to)\s+(?:kill|be (?:fatal|an overdose|lethal)|overdose)\b/ },
   { kind: 'plan-means', pattern: /\b(?:lethal|fatal)\s+(?:dose|amount)\b/ },
+  { kind: 'plan-means', pattern: /\bhow long (?:does it take|it takes|would it take|will it take) to die\b|\b(?:fastest|quickest|easiest|painless(?:ly)?|least painful|best)\s+ways?\s+to\s+(?:die|end it|kill|go)\b|\b(?:die|end it) without (?:any )?pain\b/ },
+  { kind: 'plan-means', pattern: /\b(?:i'?m|i am|she'?s|he'?s|she is|he is|they'?re|(?:my|our) (?:son|daughter|child|boy|girl|friend|mate|brother|sister|partner|mum|dad) is)\s+(?:\w+\s+)?(?:on|at|up on|standing on|sat on|sitting on|stood on|stood at|standing at|by)\s+(?:the\s+)?(?:edge of the|top of the)?\s?(?:roof|rooftop|bridge|cliff|cliffs|train tracks|railway|railway line|tracks|ledge|edge)\b(?!\s+(?:of (?:a|the) (?:breakdown|meltdown|tears)|club))/ },
   // Goodbyes.
-  { kind: 'farewell', pattern: /\b(?:goodbye|suicide)\s+(?:note|letter|letters|message)s?\b/ },
+  { kind: 'farewell', pattern: /\bsuicide\s+(?:note|letter|message)s?\b|\bgoodbye\s+(?:note|letter|message|text|post|video|card)s?\b(?!.*\b(?:school|class|teachers?|moving|leaving|nursery|colleagues|retir\w*)\b)/ },
+  { kind: 'farewell', pattern: /\b(?:when|by the time|if) you(?:'re| are)? read(?:ing)? this\b|\bdon'?t (?:open|read) (?:it|this|them|the letter) (?:until|till)\b/ },
+  { kind: 'farewell', pattern: /\bthis is goodbye\b|\b(?:saying|said|say|sayin)\s+(?:my|our|his|her) goodbyes\b|\b(?:saying|said|say|sayin) goodbye (?:to (?:everyone|everybody|you all|all of you|the world)|for (?:the last time|good|ever))\b(?!.*\b(?:school|class|teachers?|moving|leaving|nursery|holiday|colleagues|retir\w*|primary|year 6)\b)|\bit was nice knowing (?:you|everyone)\b|\b(?:my|this is my|his|her)\s+last\s+(?:message|post|text|goodbye)\b/ },
+  { kind: 'farewell', pattern: /\bwho (?:gets|should (?:get|have)|will (?:get|have)|can have)\s+(?:all\s+)?(?:my|his|her) (?:stuff|things|belongings|games|clothes|pets?)\b|\b(?:give|leave|leaving)\s+(?:all\s+)?my (?:stuff|things|belongings)\s+to\b|\bi'?m leaving (?:you|him|her) my\b/ },
+  { kind: 'farewell', pattern: /\b(?:giv(?:e|es|en|ing)|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|my|their)\s+(?:\w+\s+){0,2}(?:things|stuff|belongings|possessions|games|console|xbox|playstation|clothes|jewellery|hoodie|books|pets?|cat|dog)\b(?=.*\b(?:won'?t (?:need|be needing)|no reason|for no|remember me|when i'?m gone|after i'?m gone|favourite|precious|goodbye|said bye|not coming back|anymore|any more)\b)|\b(?:has|have|'s|'ve)\s+given\s+away\s+(?:all\s+)?(?:his|her|my|their)\s+(?:favourite|best|precious|special)\b/ },
+  { kind: 'farewell', pattern: /\b(?:look after|take care of|feed|walk)\s+(?:my|her|his)\s+(?:\w+\s+)?(?:\w+)\s+(?:for me\s+)?(?:when i'?m gone|after i'?m gone|after (?:today|tonight)|once i'?m gone|(?:because|as|since|cos) i won'?t be|i won'?t be able to|,? i won'?t be (?:here|around|able))\b|\bwon'?t (?:need|be needing) (?:it|them|these|those|my \w+|his \w+|her \w+)\s+(?:any ?more|where i'?m going|after (?:tonight|today|this))\b/ },
+  { kind: 'farewell', pattern: /\b(?:not|isn'?t|wasn'?t)\s+(?:your|our|anyone'?s|her|his|their)\s+fault\b(?=.*\b(?:note|letter|card|message|read this|goodbye|sorry|love you|love us|i'?m gone|when i'?m)\b)|\b(?:note|letter|card|message)\b.*\b(?:not (?:your|our) fault|don'?t blame (?:yourselves|yourself|us)|shouldn'?t blame ourselves|sorry for everything|loves? us)\b/ },
   { kind: 'farewell', pattern: /\b(?:to (?:be )?open(?:ed)? (?:later|after|when))\b/ },
   { kind: 'farewell', pattern: /\bsee you (?:all )?on the other side\b/ },
-  { kind: 'farewell', pattern: /\b(?:written|wrote|writing|left)\s+(?:goodbye\s+)?(?:letters|notes)\s+(?:to|for)\s+(?:everyone|everybody|all of (?:you|them)|both of them|each of (?:them|you)|my (?:family|mum|dad|kids|children|boys|girls|friends))\b/ },
+  { kind: 'farewell', pattern: /\b(?:written|wrote|writing|left)\s+(?:goodbye\s+)?(?:letters|notes)\s+(?:to|for)\s+(?:everyone|everybody|all of (?:you|them|us)|both of (?:them|us)|each of (?:them|you|us)|my (?:family|mum|dad|kids|children|boys|girls|friends))\b/ },
   { kind: 'farewell', pattern: /\b(?:giv(?:en|ing)|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|my|their)\s+(?:\w+\s+){0,2}(?:things|stuff|belongings|possessions|games|xbox|clothes|pets?|cat|dog)\s+(?:away\s+)?(?:to|and)\b.*\b(?:goodbye|bye|letter|note|sorted)\b/ },
   // Self-harm now.
   { kind: 'self-harm', pattern: new RegExp(`\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|burnt|burned|scratch|scratching|hit|hitting|punch|punching|starve|starving)\\s+${SELF}`) },
@@ -111,9 +131,10 @@ const RISK: RiskPattern[] = [
   { kind: 'ligature', pattern: /\b(?:round|around)\s+(?:my|his|her|their)\s+(?:own\s+)?(?:neck|throat)\b/ },
   { kind: 'ligature', pattern: /\b(?:blackout|black out|pass ?out|passing out|choking|fainting)\s+(?:challenge|game)\b/ },
   // Missing.
-  { kind: 'missing', pattern: /\b(?:is|has gone|gone|went|been|reported|now|still|child|pupil|daughter|son|boy|girl)\s+missing\b(?!\s+(?:school|lessons?|class|out|work|days|the bus|registration|a lot|homework))/ },
+  { kind: 'missing', pattern: /\b(?:is|has gone|gone|went|been|reported|now|still|child|pupil|daughter|son|boy|girl)\s+missing\b(?!\s+(?:school|lessons?|class|out|work|days|the bus|registration|a lot|homework|from (?:lessons?|class|school|the (?:plan|report|ehcp|form))|section|a |an |the |some|part|pages?|information|evidence|his |her |their |my ))/ },
+  { kind: 'missing', pattern: /\b(?:ran|run|running|wandered|bolted|gone|went|slipped|walked)\s+off\b(?=.*\b(?:can'?t find|cannot find|looking for|searched|searching|lost|not back|isn'?t back|hasn'?t come back|an hour|hours|dark|road|police|nowhere)\b)|\b(?:i'?ve|we'?ve|i have|we have|just)\s+lost\s+(?:my|our)\s+(?:son|daughter|child|boy|girl|little one)\s+(?:at|in)\s+the\b|\b(?:don'?t|do not|doesn'?t|does not)\s+know where (?:she|he|they|my \w+|our \w+) (?:is|are|has gone|went)(?:\s*$|\s*[.,!?]|\s+(?:and|now|right now|tonight))/ },
   { kind: 'missing', pattern: /\b(?:hasn'?t|has not|didn'?t|did not|never)\s+(?:come|came|got|get|arrived?)\s+(?:back\s+)?home\b/ },
-  { kind: 'missing', pattern: /\b(?:ran|run|running)\s+away\b(?!\s+from\s+(?:the\s+)?(?:topic|question|problem))/ },
+  { kind: 'missing', pattern: /\b(?:ran|run|running)\s+away\b(?!\s+from\s+(?!home|care|us|me|the (?:unit|home|children'?s home|foster))(?:the|a|an|his|her|my|\w+ing)\b)/ },
   { kind: 'missing', pattern: /\babscond\w*\b/ },
   { kind: 'missing', pattern: /\b(?:left|walked out of|got out of|ran out of|escaped from|slipped out of)\s+(?:the\s+)?(?:school\s+)?(?:site|grounds|building|gates?)\b(?=.*\b(?:can'?t find|not (?:been )?(?:seen|found)|no one knows|nobody knows|missing|police|road|canal|river)\b)/ },
   { kind: 'missing', pattern: /\b(?:can'?t|cannot|can not)\s+find\s+(?:him|her|them|my (?:son|daughter|child|boy|girl))\b/ },
@@ -132,6 +153,7 @@ const RISK: RiskPattern[] = [
   { kind: 'danger-from-other', pattern: /\b(?:meet|meeting)\s+(?:up with\s+)?(?:a|an|this|some)?\s?(?:man|guy|adult|older (?:man|boy|lad|guy)|stranger|'?friend'?|someone)\s+(?:she|he|they|i)\s+(?:met|found|talk(?:s|ed)? to)\s+online\b/ },
   { kind: 'danger-from-other', pattern: /\b(?:hit|punched|kicked|beat|strangled|grabbed|attacked)\s+(?:me|her|him)\b.*\b(?:locked|won'?t let|can'?t get out|taken my phone|took (?:my|her|his) phone)\b/ },
   { kind: 'danger-from-other', pattern: /\b(?:scared|afraid|frightened)\s+(?:to go home|of what he'?ll do|of what she'?ll do|for my life)\b/ },
+  { kind: 'danger-from-other', pattern: /\bhiding (?:in|under|from)\b.*\b(?:because (?:he|she|they)|he'?s|she'?s|they'?re|angry|drunk|violent)\b/ },
   // A child disclosing abuse that is going on.
   { kind: 'abuse-disclosure', pattern: /\b(?:hits|hit|hurts|beats|beat|kicks|slaps|punches|chokes|burns|whips|belts)\s+me\b/ },
   { kind: 'abuse-disclosure', pattern: /\btouch(?:es|ed|ing)\s+(?:me|him|her)\b(?!\s+(?:on the (?:arm|shoulder)|gently))/ },
@@ -141,6 +163,7 @@ const RISK: RiskPattern[] = [
   { kind: 'abuse-disclosure', pattern: /\b(?:abus\w+)\s+(?:me|her|him)\b(?=.*\b(?:still|every|now|again|tonight|weekend|keeps)\b)/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:doesn'?t|don'?t|won'?t|never)\s+(?:feed (?:me|her|him)\b|give (?:me|her|him) (?:any )?(?:food|anything to eat|meals?)\b)/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:haven'?t|hasn'?t|have not|has not)\s+eaten\s+(?:since|for)\b/ },
+  { kind: 'abuse-disclosure', pattern: /\blocks? (?:me|us) (?:out|in)\b|\bwon'?t let (?:me|us) eat\b|\bthrows? (?:things|stuff) at (?:me|us)\b|\b(?:gets|comes|came|got) (?:in|into) (?:my|our) (?:bed|room|bath|bathroom|shower)\b/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:disclosed|told (?:me|us|staff|her teacher|his teacher)|disclosure)\b.*\b(?:abuse|hurts|hits|touch\w*|sexual)\b/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:dad|daddy|father|step-?dad|step-?father|mum|mummy|mother|step-?mum|boyfriend|girlfriend|partner|uncle|aunt|auntie|brother|sister|cousin|grandad|grandpa|granddad|carer|teacher|coach|escort|driver|neighbour|babysitter|man|woman)(?:'s (?:boyfriend|girlfriend|partner|friend|brother|mate))?\s+(?:hits|hurts|beats|kicks|slaps|touches|punches|chokes|burns|is hurting|is hitting|is touching|has been (?:hitting|hurting|touching))\s+(?:her|him|them|me)\b/ },
   // A parent or carer at breaking point.
@@ -148,6 +171,7 @@ const RISK: RiskPattern[] = [
   { kind: 'carer-crisis', pattern: /\b(?:i|she|he)\s+(?:shook|shake|smacked|hit|hurt)\s+(?:the baby|my baby|him|her)\s+(?:hard|earlier|again)\b/ },
   { kind: 'carer-crisis', pattern: /\b(?:take|taking|took)\s+(?:him|her|them|the (?:kids|children|boys|girls)|both of them|my (?:son|daughter|kids|children))\s+with\s+(?:me|her|him)\b/ },
   { kind: 'carer-crisis', pattern: /\b(?:hurt|harm|kill)\s+(?:my (?:son|daughter|child|kids|children|baby)|the (?:kids|children|baby))\b/ },
+  { kind: 'carer-crisis', pattern: /\bdon'?t trust myself\b|\b(?:scared|afraid|frightened|terrified) of myself\b/ },
   // A medical emergency now.
   { kind: 'medical-emergency', pattern: /\b(?:seizure|seizures|fit|fits|fitting|seizing)\b.*\b(?:won'?t stop|not stopp\w*|hasn'?t stopped|still (?:going|fitting|seizing)|(?:over|more than|for) (?:5|five|\d{2}|ten|fifteen) (?:mins?|minutes)|\d+ mins?|first (?:ever|time)|never had one|without (?:coming round|waking))\b/ },
   { kind: 'medical-emergency', pattern: /\b(?:still|keeps?) (?:fitting|seizing)\b/ },
@@ -177,6 +201,7 @@ const DENIAL: RegExp[] = [
   /\b(?:no|denied|denies|denying)\s+(?:\w+\s+){0,2}(?:thoughts of|suicidal|self-harm|intent|plans?)\b/,
   /\b(?:said|says|told me)\s+['"]?(?:no|nope|she hasn'?t|he hasn'?t|she wouldn'?t|he wouldn'?t|she isn'?t|he isn'?t)\b/,
   /\bnot (?:gonna|going to) do anything (?:stupid|silly)\b/,
+  /\bnever (?:said|mentioned|talked about|shown) anything about\b/,
 ];
 
 /** The sentence puts it in the past, and over: "two years ago", "in Year 9", "used to", "fine since". */
@@ -189,12 +214,12 @@ const PAST: RegExp[] = [
   /\bback in\b/,
   /\b(?:history of|historic(?:al)?|previous(?:ly)?|in the past|past)\b/,
   /\b(?:last|the) (?:year|summer|spring|autumn|winter)\b(?!.*\b(?:tonight|today|now|again)\b)/,
-  /\bin (?:primary|20[012]\d|19\d\d)\b/,
+  /\bin (?:primary|sixth form|secondary|20[012]\d|19\d\d)\b/,
 ];
 
 /** Signs it is over: "fine since", "doing well", "discharged", "sorted", "thriving". */
 const RESOLVED =
-  /\b(?:fine|well|good|ok|okay|better|great|brilliant|stable|thriving|settled|safe|sorted|recovered)\s*(?:now|since|for|ever since)?\b|\bdoing (?:well|really well|ok|okay|better|fine|great)\b|\bdischarged\b|\bsince then\b|\b(?:none|nothing) (?:since|for)\b|\bnot (?:happening|since)\b|\bclosed\b|\bdealt with\b/;
+  /\b(?:fine|well|good|ok|okay|better|great|brilliant|stable|thriving|settled|safe|sorted|recovered|brilliant(?:ly)?|happy|happier)\s*(?:now|since|for|ever since)?\b|\bdoing (?:well|really well|ok|okay|better|fine|great)\b|\bdischarged\b|\bsince then\b|\b(?:none|nothing) (?:since|for)\b|\bnot (?:happening|since)\b|\bclosed\b|\bdealt with\b/;
 
 /** Signs it is now: these override the past. */
 const NOW =
@@ -256,7 +281,7 @@ export class LexicalSafetyLayer {
       for (const r of ordered.slice(0, 1)) {
         const denied = DENIAL.some((d) => d.test(s));
         // "I can't breathe in lessons sometimes": a recurring symptom, not an emergency now.
-        const habitual = r.kind === 'medical-emergency' && HABITUAL.test(s) && !NOW.test(s);
+        const habitual = r.kind === 'medical-emergency' && ((HABITUAL.test(s) && !NOW.test(s)) || /\b(?:but|and) (?:he|she|they|i)(?:'s| is| are|'re|'m| am) (?:fine|ok|okay|alright|all right|better) now\b/.test(s));
         const past =
           habitual ||
           (PAST.some((p) => p.test(s)) && !NOW.test(s) && (!WEAK_NOW.test(s) || RESOLVED.test(whole))) ||

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Embedder } from '../matching/Embedder';
+import { unitLength } from '../matching/Embedder';
 import type { VectorCache } from '../matching/VectorCache';
 import type { SafetyAssessment, SupportKind, UrgentKind } from './SafetyAssessment';
 import { NO_RISK } from './SafetyAssessment';
@@ -18,7 +19,10 @@ export interface SafetyModel {
   version: number;
   modelId: string;
   exemplarsHash: string;
-  /** Urgent when some part of the message has P(urgent) at least this. */
+  /**
+   * Urgent when some part of the message scores at least this: P(urgent) from the logistic model,
+   * plus (with `knn`) its weight times the nearest-exemplar margin (see urgentScore).
+   */
   urgentThreshold: number;
   /** Support (contacts shown) when some part has P(risk: urgent or support) at least this. */
   supportThreshold: number;
@@ -29,6 +33,12 @@ export interface SafetyModel {
   l2: number;
   urgent: LogisticWeights;
   risk: LogisticWeights;
+  /**
+   * The nearest exemplars' say in the urgent score: the mean similarity of the `k` nearest urgent
+   * exemplars minus that of the `k` nearest that are not urgent (hard negatives or support), times
+   * `weight`. Absent in models fitted before version 4.
+   */
+  knn?: { k: number; weight: number };
   fittedBy?: string;
   fittedOn?: string;
   measured?: Record<string, string>;
@@ -54,30 +64,123 @@ export function exemplarsHash(modelId: string, exemplars: readonly Exemplar[]): 
   return h.digest('hex').slice(0, 20);
 }
 
-/** The parts of a message that are read: the whole, and for a longer one each sentence (a short one with its neighbour). */
+/** The whole message is read by its opening and its end beyond this many words (the model's cost grows with length). */
+export const WHOLE_HEAD_WORDS = 25;
+export const WHOLE_TAIL_WORDS = 35;
+/** At most this many sentences (or a short one with its neighbour) are read besides the whole. */
+export const MAX_SENTENCE_PARTS = 3;
+/** A sentence is read by its first this many words (a run-on "sentence" is read whole by the lexical layer). */
+export const MAX_PART_WORDS = 32;
+
+/**
+ * Words near risk: a sentence with one is read before the others when a long message has more
+ * sentences than are read (strong words count twice). Only the order of reading: the sentence's
+ * vector decides.
+ */
+const STRONG_CUE =
+  /\b(?:die|dying|dead|death|kill\w*|suicid\w*|self-harm\w*|disappear\w*|vanish\w*|forever|for good|burden|better off|without me|goodbye|bye|farewell|pills?|tablets?|paracetamol|overdos\w*|rope|noose|bridge|roof|cliff|tracks|cut\w*|blood|bleed\w*|burn\w*|hurt\w*|harm\w*|hits?|hitting|touch\w*|scared|afraid|frightened|terrified|danger|threat\w*|knife|weapon|missing|run away|ran away|seizure|fitting|breath\w*|unconscious|swallow\w*|strangl\w*|heaven)\b/g;
+const WEAK_CUE = /\b(?:end\w*|gone|never|anymore|any more|no more|sorry|thank\w*|love|look after|take care|giv\w*|gave|letter|note|tonight|right now|plan\w*|cope|can'?t|enough|point|alone|nobody|no one)\b/g;
+
+function cueScore(text: string): number {
+  return 2 * (text.match(STRONG_CUE)?.length ?? 0) + (text.match(WEAK_CUE)?.length ?? 0);
+}
+
+function capWords(text: string, max: number): string {
+  const words = text.split(' ');
+  return words.length <= max ? text : words.slice(0, max).join(' ');
+}
+
+/** The whole message as it is read: its opening and its end when it is long. */
+export function wholePart(text: string): string {
+  const words = text.split(' ');
+  return words.length <= WHOLE_HEAD_WORDS + WHOLE_TAIL_WORDS ? text : [...words.slice(0, WHOLE_HEAD_WORDS), ...words.slice(-WHOLE_TAIL_WORDS)].join(' ');
+}
+
+/**
+ * The parts of a message that are read, bounded: the whole (its opening and end when long), and
+ * for a longer one up to MAX_SENTENCE_PARTS sentences (a short one with its neighbour): the last
+ * and the first, then those with the most words near risk, kept in the message's order.
+ */
 export function messageParts(text: string, minSentenceWords: number): string[] {
   const whole = semanticText(text);
   const ss = sentences(whole);
-  if (ss.length <= 1) return [whole || '.'];
-  const parts = new Set<string>([whole]);
+  if (ss.length <= 1) return [wholePart(whole) || '.'];
+  const candidates: string[] = [];
   // Each sentence alone; a short one ("got the pills.", "bye") read with its neighbour.
   for (let i = 0; i < ss.length; i++) {
-    if (ss[i].split(' ').length >= minSentenceWords + 2) parts.add(ss[i]);
-    else if (i + 1 < ss.length) parts.add(`${ss[i]}. ${ss[i + 1]}`);
-    else if (i > 0) parts.add(`${ss[i - 1]}. ${ss[i]}`);
+    if (ss[i].split(' ').length >= minSentenceWords + 2) candidates.push(ss[i]);
+    else if (i + 1 < ss.length) candidates.push(`${ss[i]}. ${ss[i + 1]}`);
+    else if (i > 0) candidates.push(`${ss[i - 1]}. ${ss[i]}`);
   }
-  return [...parts].slice(0, 16);
+  // The last sentence (often the question) and the first (who and what) always; then the
+  // sentences nearest risk; then the rest from the end.
+  const last = candidates.length - 1;
+  const rank = (i: number) => (i === last ? 1000 : i === 0 ? 999 : 0) + 10 * cueScore(candidates[i]) + i / candidates.length;
+  const chosen = candidates.map((_, i) => i).sort((a, b) => rank(b) - rank(a)).slice(0, MAX_SENTENCE_PARTS).sort((a, b) => a - b);
+  const parts = new Set<string>([wholePart(whole)]);
+  for (const i of chosen) parts.add(capWords(candidates[i], MAX_PART_WORDS));
+  return [...parts];
+}
+
+/**
+ * Embeds the texts in as few calls as pay: the model pads a batch to its longest text, so texts
+ * of similar length share a call and a much longer one (the whole of a long message) has its own.
+ */
+export async function embedParts(embedder: Embedder, texts: readonly string[]): Promise<Float32Array[]> {
+  if (texts.length <= 1) return embedder.embed(texts);
+  const len = texts.map((t) => t.split(' ').length);
+  const byLength = texts.map((_, i) => i).sort((a, b) => len[b] - len[a]);
+  const groups: number[][] = [];
+  for (const i of byLength) {
+    const g = groups[groups.length - 1];
+    // Padding a text to less than twice its length costs less than a call of its own.
+    if (g && len[g[0]] <= 2 * len[i] + 4) g.push(i);
+    else groups.push([i]);
+  }
+  const out = new Array<Float32Array>(texts.length);
+  const vectors = await Promise.all(groups.map((g) => embedder.embed(g.map((i) => texts[i]))));
+  groups.forEach((g, gi) => g.forEach((i, j) => (out[i] = vectors[gi][j])));
+  return out;
 }
 
 /** Fewer words than this never get support from the semantic layer alone. */
 export const MIN_SUPPORT_WORDS = 6;
 
 export interface PartScores {
-  /** P(urgent) for the part. */
+  /** The urgent score of the part (P(urgent), with the nearest-exemplar margin: urgentScore). */
   urgent: number;
   /** P(urgent or support) for the part. */
   risk: number;
   vector: Float32Array;
+}
+
+/**
+ * The nearest-exemplar margin of `v`: the mean similarity of its `k` nearest urgent exemplars
+ * minus the larger of that of its `k` nearest hard negatives and its `k` nearest support
+ * exemplars. Only the exemplars in `among` count (all when absent), so cross-validation can
+ * leave some out. Vectors are unit length, so similarity is the dot product.
+ */
+export function knnMargin(v: ArrayLike<number>, vectors: readonly Float32Array[], labels: readonly Exemplar['label'][], k: number, among?: readonly number[]): number {
+  const sims: Record<Exemplar['label'], number[]> = { urgent: [], support: [], negative: [] };
+  const visit = (i: number) => {
+    const x = vectors[i];
+    let s = 0;
+    for (let j = 0; j < x.length; j++) s += x[j] * v[j];
+    sims[labels[i]].push(s);
+  };
+  if (among) for (const i of among) visit(i);
+  else for (let i = 0; i < vectors.length; i++) visit(i);
+  const top = (xs: number[]) => {
+    xs.sort((a, b) => b - a);
+    const t = xs.slice(0, k);
+    return t.length ? t.reduce((a, b) => a + b, 0) / t.length : 0;
+  };
+  return top(sims.urgent) - Math.max(top(sims.negative), top(sims.support));
+}
+
+/** The urgent score of a vector: P(urgent), plus the weighted nearest-exemplar margin when the model has one. */
+export function urgentScore(pUrgent: number, margin: number, knn: SafetyModel['knn']): number {
+  return knn ? pUrgent + knn.weight * margin : pUrgent;
 }
 
 /** Fits the two logistic models on exemplar vectors. */
@@ -123,8 +226,15 @@ export class SemanticSafetyLayer {
     return new SemanticSafetyLayer(this.embedder, this.exemplars, this.vectors, { ...this.model, ...model });
   }
 
+  private get labels(): Exemplar['label'][] {
+    return (this.labelCache ??= this.exemplars.map((e) => e.label));
+  }
+  private labelCache?: Exemplar['label'][];
+
   scoreVector(v: Float32Array): PartScores {
-    return { urgent: probability(this.model.urgent, v), risk: probability(this.model.risk, v), vector: v };
+    const p = probability(this.model.urgent, v);
+    const margin = this.model.knn ? knnMargin(v, this.vectors, this.labels, this.model.knn.k) : 0;
+    return { urgent: urgentScore(p, margin, this.model.knn), risk: probability(this.model.risk, v), vector: v };
   }
 
   /** The urgent (or support) kind whose k nearest exemplars are closest to `v`. */
@@ -170,11 +280,13 @@ export class SemanticSafetyLayer {
   /** Each part of the message, embedded and scored. */
   async partScores(text: string): Promise<PartScores[]> {
     const parts = messageParts(text, this.model.minSentenceWords);
-    // The whole message alone (a MemoisingEmbedder shares it with the matcher when the texts
-    // agree), then the sentences in one batch.
-    const [whole] = await this.embedder.embed([parts[0]]);
-    const rest = parts.length > 1 ? await this.embedder.embed(parts.slice(1)) : [];
-    return [whole, ...rest].map((v) => this.scoreVector(v));
+    if (parts.length === 1) return (await embedParts(this.embedder, parts)).map((v) => this.scoreVector(v));
+    // A longer message: its sentences are embedded, and the whole is read as their mean (the
+    // sentence model's vectors add up meaningfully), so no word is embedded twice.
+    const vs = await embedParts(this.embedder, parts.slice(1));
+    const mean = new Float32Array(vs[0].length);
+    for (const v of vs) for (let j = 0; j < v.length; j++) mean[j] += v[j];
+    return [unitLength(mean), ...vs].map((v) => this.scoreVector(v));
   }
 
   async assess(text: string): Promise<SafetyAssessment> {

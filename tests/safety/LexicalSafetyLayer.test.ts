@@ -76,6 +76,48 @@ describe('Safety check, lexical layer alone', () => {
   ];
   for (const text of idioms) it(`the idiom "${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
 
+  describe('farewell behaviour and euphemisms of dying', () => {
+    const farewells: Array<[string, string]> = [
+      ['by the time you read this i will be somewhere better', 'farewell'],
+      ["she handed her tutor an envelope and said don't open it until monday", 'farewell'],
+      ['this is goodbye, thanks for listening to me', 'farewell'],
+      ['he has been giving his playstation and games to his mates and says he will not need them anymore', 'farewell'],
+      ['she has given away her favourite teddy and her necklace', 'farewell'],
+      ["please feed my rabbit for me because i won't be here", 'farewell'],
+      ['left a card on the table saying it was not our fault and that she loves us', 'farewell'],
+      ["i've worked out who gets my things", 'farewell'],
+      ['everyone would be happier if i was gone', 'suicidal'],
+      ["no one would even notice if i wasn't here", 'suicidal'],
+      ['i am so tired of existing', 'suicidal'],
+      ['i want to vanish for good', 'suicidal'],
+      ["i'm not going to be around for my birthday", 'suicidal'],
+      ['he says he wants to go to heaven now', 'suicidal'],
+      ["i'm going to end things tonight", 'suicidal'],
+      ['my son is stood on the edge of the roof', 'plan-means'],
+      ["what's the quickest way to die", 'plan-means'],
+    ];
+    for (const [text, kind] of farewells) {
+      it(`"${text}" is urgent (${kind})`, () => {
+        const a = lexical.assess(text);
+        expect(a.outcome).to.equal('urgent');
+        expect(a.kind).to.equal(kind);
+      });
+    }
+    for (const text of [
+      'she wants to end things with her boyfriend',
+      'he is saying goodbye to his class before we move to Wales',
+      'she wrote a goodbye card to her teachers at the end of Year 6',
+      'he gave his old bike to his cousin because it is too small',
+      'can you look after my coat while I am in the meeting',
+      'thanks, goodbye',
+      'our EHCP is missing section F',
+      'he ran away from the wasp in the playground',
+      'I am at the bridge club tonight so can we talk tomorrow',
+    ]) {
+      it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
+    }
+  });
+
   describe('negation: a denied risk is the subject, not a risk now (support)', () => {
     for (const text of [
       "I'm not suicidal, just worn out by school",

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { SemanticSafetyLayer, exemplarsHash, messageParts, type SafetyModel } from '../../src/safety/SemanticSafetyLayer';
+import { MAX_PART_WORDS, MAX_SENTENCE_PARTS, SemanticSafetyLayer, exemplarsHash, messageParts, type SafetyModel } from '../../src/safety/SemanticSafetyLayer';
+import type { Embedder } from '../../src/matching/Embedder';
 import type { Exemplar } from '../../src/safety/SafetyExemplars';
 import { FakeEmbedder } from './fakeEmbedder';
 
@@ -48,10 +49,29 @@ describe('Safety check, semantic layer alone (fake embedder)', () => {
     expect((await layer.assess('when is the annual review of his ehc plan'))).to.include({ outcome: 'none' });
   });
 
-  it('reads each sentence of a long message, so a risk said in passing is heard', async () => {
+  it('reads the riskiest sentence of a long message on its own, so a risk said in passing is heard', async () => {
     const long = 'The annual review is next month and the council refused the assessment request. Can school reduce his timetable? Honestly nobody would miss me if i vanished forever. What should I ask for?';
-    expect(messageParts(long, 3).length).to.be.greaterThan(4);
+    expect(messageParts(long, 3)).to.have.length(1 + MAX_SENTENCE_PARTS);
+    expect(messageParts(long, 3).some((p) => p.startsWith('honestly nobody would miss me'))).to.equal(true);
     expect((await layer.assess(long)).outcome).to.equal('urgent');
+  });
+
+  it('reads a long message in bounded parts, sentences near risk first, and embeds no word twice', async () => {
+    const filler = Array.from({ length: 14 }, (_, i) => `The review meeting number ${i} talked about the timetable and the bus`).join('. ');
+    const long = `${filler}. Honestly nobody would miss me if i vanished forever. ${filler}. What should I ask for at the next meeting?`;
+    const parts = messageParts(long, 3);
+    expect(parts.length).to.be.at.most(1 + MAX_SENTENCE_PARTS);
+    expect(parts.slice(1).every((p) => p.split(' ').length <= MAX_PART_WORDS)).to.equal(true);
+    expect(parts.some((p) => /vanished forever/.test(p) && !/review meeting/.test(p)), 'the risky sentence is read on its own').to.equal(true);
+    // What reaches the model: only the sentences read (the whole is their mean), in at most two calls.
+    const seen: string[][] = [];
+    const counting: Embedder = { modelId: embedder.modelId, dimensions: embedder.dimensions, embed: (texts) => (seen.push([...texts]), embedder.embed(texts)) };
+    const { layer: counted } = await SemanticSafetyLayer.create(counting, exemplars, layer.model);
+    seen.length = 0;
+    expect((await counted.assess(long)).outcome).to.equal('urgent');
+    expect(seen.length).to.be.at.most(2);
+    expect(seen.flat()).to.deep.equal(seen.flat().filter((t, i, all) => all.indexOf(t) === i));
+    expect(seen.flat()).to.not.include(parts[0]);
   });
 
   it('leaves a word or two to the lexical layer', async () => {
