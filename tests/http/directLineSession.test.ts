@@ -6,62 +6,8 @@ import { expect } from 'chai';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { createTestApp } from '../support/Transcript';
 import type { AppServer } from '../../src/server/createServer';
+import { DirectLineClient as Client, type StreamedActivity as Activity } from '../support/DirectLineClient';
 
-type Json = Record<string, unknown>;
-type Activity = Json & { id: string; type: string; from: { id: string; role?: string } };
-
-/** A Direct Line 3.0 client, as Web Chat uses it with webSocket: false. */
-class Client {
-  token = '';
-  conversationId = '';
-  userId = '';
-  watermark: string | undefined;
-
-  constructor(readonly base: string) {}
-
-  async call(method: string, url: string, body?: unknown, token: string | null = this.token): Promise<{ status: number; json: Json }> {
-    const res = await fetch(`${this.base}/v3/directline${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, json: (await res.json().catch(() => ({}))) as Json };
-  }
-
-  async start(): Promise<void> {
-    const gen = await this.call('POST', '/tokens/generate', undefined, null);
-    this.token = gen.json.token as string;
-    this.userId = gen.json.userId as string;
-    const conv = await this.call('POST', '/conversations');
-    expect(conv.status).to.equal(201);
-    this.conversationId = conv.json.conversationId as string;
-    this.token = conv.json.token as string;
-  }
-
-  say(text: string): Promise<{ status: number; json: Json }> {
-    return this.call('POST', `/conversations/${this.conversationId}/activities`, { type: 'message', text, channelData: { clientActivityID: `c-${Math.random()}` } });
-  }
-
-  /** "Start again", as the page sends it. */
-  end(): Promise<{ status: number; json: Json }> {
-    return this.call('POST', `/conversations/${this.conversationId}/activities`, { type: 'endOfConversation', from: { id: this.userId, role: 'user' } });
-  }
-
-  async poll(): Promise<Activity[]> {
-    const q = this.watermark ? `?watermark=${this.watermark}` : '';
-    const r = await this.call('GET', `/conversations/${this.conversationId}/activities${q}`);
-    expect(r.status).to.equal(200);
-    this.watermark = r.json.watermark as string;
-    return r.json.activities as Activity[];
-  }
-
-  /** Everything kept for the conversation, as a reloaded page sees it. */
-  async history(): Promise<Activity[]> {
-    const r = await this.call('GET', `/conversations/${this.conversationId}/activities`);
-    expect(r.status).to.equal(200);
-    return r.json.activities as Activity[];
-  }
-}
 
 async function waitFor<T>(get: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
   const until = Date.now() + ms;

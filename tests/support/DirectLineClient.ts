@@ -70,6 +70,18 @@ export class DirectLineClient {
     return r.json.activities as StreamedActivity[];
   }
 
+  /** Everything kept for the conversation, as a reloaded page reads it (the watermark stays). */
+  async history(): Promise<StreamedActivity[]> {
+    const r = await this.call('GET', `/conversations/${this.conversationId}/activities`);
+    expect(r.status, JSON.stringify(r.json)).to.equal(200);
+    return r.json.activities as StreamedActivity[];
+  }
+
+  /** "Start again", as the page sends it: the end of this conversation. */
+  end(): Promise<{ status: number; json: Json }> {
+    return this.call('POST', `/conversations/${this.conversationId}/activities`, { type: 'endOfConversation', from: { id: this.userId, role: 'user' } });
+  }
+
   /** Polls (as Web Chat does, every 100 ms here) until a bot message matches `pattern`; resolves to everything collected meanwhile. */
   async pollUntil(pattern: RegExp, timeoutMs = 60_000): Promise<StreamedActivity[]> {
     const collected: StreamedActivity[] = [];
