@@ -34,7 +34,7 @@ for (const c of conns) {
 console.log('\n| `/api/answers`, connections | requests/s | p50 ms | p99 ms | CPU ms per request |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const a of r.answers) console.log(`| ${a.connections} | ${n(a.turnsPerSecond)} | ${n(a.p50)} | ${n(a.p99)} | ${a.cpuMsPerTurn} |`);
-console.log('\n| the matcher alone (lexical stage and decision) | index build | p50 per question | p99 | max |');
+console.log('\n| the matcher alone (first row: with its sentence model, dev + dev-hard; then the lexical stages and decision, dev) | index build | p50 per question | p99 | max |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const m of r.matcher) console.log(`| ${m.size} (${m.questions} questions) | ${n(Number(m.indexBuildMs))} ms | ${m.p50Ms} ms | ${m.p99Ms} ms | ${m.maxMs} ms |`);
 const t = r.tenThousandConversations;
