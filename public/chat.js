@@ -361,14 +361,39 @@
     ['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(function (type) {
       area.addEventListener(type, onTouch, { once: true, passive: true });
     });
-    // Again a little later too: on a slow phone the card may still be drawing (and Web Chat
-    // scrolling to its end) when the first try runs.
-    [700, 1500, 3000].forEach(function (ms) {
+    // For the first ten seconds, whatever Web Chat does as the card draws (it scrolls to the end
+    // of anything new, and on a slow phone the card may still be drawing), the view goes back to
+    // the welcome's first line: checked on a timer, on every change to the transcript and on every
+    // scroll the person did not make (their wheel, touch, key or mouse stops it at once).
+    var until = Date.now() + 10000;
+    function toTop(force) {
+      var scroller = area.querySelector('.webchat__basic-transcript__scrollable');
+      if (current !== state || state.sent || touched || Date.now() > until || !scroller) return;
+      // Later on a timer, wherever Web Chat stopped (it may stop a page down rather than at the end).
+      if (force === true) {
+        if (scroller.scrollTop !== 0) scroller.scrollTop = 0;
+        return;
+      }
+      // Only once Web Chat has finished scrolling to the end (resetting it mid-way restarts its
+      // scrolling, and the two would take turns): from the end, a move to the top is read as the
+      // reader's, and Web Chat stops following the end.
+      if (scroller.scrollTop > 0 && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2) scroller.scrollTop = 0;
+    }
+    var watcher = new MutationObserver(toTop);
+    watcher.observe(area, { childList: true, subtree: true });
+    area.addEventListener('scroll', toTop, { capture: true, passive: true });
+    [0, 700].forEach(function (ms) {
+      setTimeout(toTop, ms);
+    });
+    [1500, 3000, 6000].forEach(function (ms) {
       setTimeout(function () {
-        var scroller = area.querySelector('.webchat__basic-transcript__scrollable');
-        if (current === state && scroller && !state.sent && !touched) scroller.scrollTop = 0;
+        toTop(true);
       }, ms);
     });
+    setTimeout(function () {
+      watcher.disconnect();
+      area.removeEventListener('scroll', toTop, { capture: true });
+    }, 10000);
   }
 
   async function copy(text) {
@@ -627,6 +652,8 @@
   // urgent-help contacts whatever else is going on.
   urgentButton.addEventListener('click', function () {
     if (!current) return;
+    // Sent from here: the welcome no longer holds the view at its first line.
+    current.sent = true;
     // To the end of the chat first, so the answer comes into view however far up the person was.
     var scroller = area.querySelector('.webchat__basic-transcript__scrollable');
     if (scroller) scroller.scrollTop = scroller.scrollHeight;

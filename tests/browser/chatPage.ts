@@ -77,6 +77,24 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** axe-core's serious and critical WCAG 2.2 A/AA violations, as lines. */
 export async function axeProblems(scope: Scope): Promise<string[]> {
+  // First let the transcript settle: a card still fading in is measured at part opacity, and
+  // axe would report its text's contrast (finite animations only: a spinner never ends).
+  await scope
+    .waitForFunction(
+      () => {
+        const w = window as unknown as { __axeCount?: number; __axeSince?: number };
+        const n = document.querySelectorAll('#chat-area .webchat__basic-transcript__activity').length;
+        if (w.__axeCount !== n) {
+          w.__axeCount = n;
+          w.__axeSince = Date.now();
+        }
+        const moving = document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+        return !moving && Date.now() - (w.__axeSince ?? 0) > 500;
+      },
+      undefined,
+      { timeout: 10_000, polling: 100 },
+    )
+    .catch(() => undefined);
   // Evaluated through the driver, not as a page script, so the page's CSP stays as served.
   await scope.evaluate(axe.source);
   const result = await scope.evaluate(() =>
