@@ -110,6 +110,8 @@ export class RootDialog extends ComponentDialog {
     // 1. The safety check first, in every state of every dialog. Urgent: the urgent card at once
     // (for "Urgent help" too). Support: whatever else happens this turn, the crisis contacts after it.
     // The finding is kept for the turn, so a guide's question never takes its answer from a risky message.
+    // (A question at the root will go to the matcher: its text goes to the sentence model with the safety check's.)
+    if (text && !action && !innerDc.activeDialog && !this.isCommand(text)) this.deps.answers.prepare(text);
     const found: SafetyAssessment = text ? await this.deps.answers.assess(text) : NO_RISK;
     innerDc.context.turnState.set(SAFETY_TURN_KEY, found);
     if (found.outcome === 'urgent') {
@@ -125,6 +127,11 @@ export class RootDialog extends ComponentDialog {
     const result = await this.route(innerDc, text, action, state);
     if (contacts && !hadDialog) await innerDc.context.sendActivity(contacts);
     return result;
+  }
+
+  /** Words the root acts on itself (start over, cancel, help, talk to someone, start a guide): never matched. */
+  private isCommand(text: string): boolean {
+    return [START_OVER, CANCEL, HELP, TALK_TO_SOMEONE].some((r) => r.test(text)) || this.guides.some((g) => g.startPhrases.some((p) => p.test(text)));
   }
 
   /** Everything after the safety check. */

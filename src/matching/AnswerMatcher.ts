@@ -1,5 +1,6 @@
 import type { Answer } from '../knowledge/Answer';
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
+import { DigestMemo } from './DigestMemo';
 import { decide, type DecisionParameters, type MatchOutcome } from './DecisionPolicy';
 import { LexicalScorer, OUT_OF_SCOPE } from './LexicalScorer';
 import { questionParts } from './QuestionFocus';
@@ -72,6 +73,26 @@ function embeddable(text: string): string {
   return words.length <= EMBED_HEAD_WORDS + EMBED_TAIL_WORDS ? text : [...words.slice(0, EMBED_HEAD_WORDS), ...words.slice(-EMBED_TAIL_WORDS)].join(' ');
 }
 
+/** A message read and its vectors asked for (AnswerMatcher.prepare, read). */
+interface Embedding {
+  words: number;
+  texts: string[];
+  vectors?: Promise<Float32Array[]>;
+}
+
+/** Prepared messages held at once, and for how long (the match comes within the same turn). */
+const MAX_PREPARED = 256;
+const PREPARED_MS = 15_000;
+
+/** Messages whose readings are kept (a few megabytes at most: scores and ids, no text). */
+const READINGS_KEPT = 512;
+
+function readingKey(question: string, embedFocus: boolean): string {
+  return DigestMemo.key(embedFocus ? 'focus' : 'whole', question);
+}
+
+const preparedKey = readingKey;
+
 /**
  * Understanding as a pipeline: normalise (filler out, the question found inside a story,
  * text-speak and typos mended), score (lexical BM25; semantic sentence vectors when the
@@ -114,16 +135,67 @@ export class AnswerMatcher {
    * The focus is embedded only when the policy gives it weight (`embedFocus`; the fitting script
    * asks for everything).
    */
-  async read(question: string, embedFocus = this.modePolicy.fusion.focusWeight > 0): Promise<MessageReadings> {
+  read(question: string, embedFocus = this.modePolicy.fusion.focusWeight > 0): Promise<MessageReadings> {
+    // The readings are a pure function of the text (the knowledge base and the model do not
+    // change while the server runs): a question asked again is served what it got before.
+    return this.readings.get(readingKey(question, embedFocus), () => this.readAfresh(question, embedFocus));
+  }
+
+  private async readAfresh(question: string, embedFocus: boolean): Promise<MessageReadings> {
+    const { words, texts, vectors: embedding } = this.takePrepared(question, embedFocus) ?? this.embedding(question, embedFocus);
+    if (words === 0) return { words, whole: { lexical: [] } };
+    const vectors = await embedding;
+    const [w, f] = texts.map((t, i) => ({ lexical: this.lexical.score(t), semantic: vectors?.[i] ? this.semanticScorer?.score(vectors[i]) : undefined }));
+    return { words, whole: w, focus: f };
+  }
+
+  /** Recent messages' readings, by a digest of the message (never its text). */
+  private readonly readings = new DigestMemo<MessageReadings>(READINGS_KEPT);
+
+  /**
+   * Sends the message's texts to the sentence model now, before it is matched: the bot calls this
+   * as the safety check begins, so the model embeds what both need in one call (BatchingEmbedder)
+   * instead of two in turn. Decides nothing (the safety check still comes first) and changes no
+   * vector: the match that follows takes what this asked for. Held only until that match (15 s at
+   * most, 256 messages at most, keyed by a digest), so a message that is never matched (urgent,
+   * a reply to an offer) is soon forgotten.
+   */
+  prepare(question: string): void {
+    if (!this.semanticScorer) return;
+    const embedFocus = this.modePolicy.fusion.focusWeight > 0;
+    if (this.readings.has(readingKey(question, embedFocus))) return;
+    const prepared = this.embedding(question, embedFocus);
+    prepared.vectors?.catch(() => undefined);
+    const key = preparedKey(question, embedFocus);
+    this.prepared.delete(key);
+    this.prepared.set(key, { ...prepared, at: Date.now() });
+    for (const [k, p] of this.prepared) {
+      if (this.prepared.size <= MAX_PREPARED && Date.now() - p.at <= PREPARED_MS) break;
+      this.prepared.delete(k);
+    }
+  }
+
+  private readonly prepared = new Map<string, Embedding & { at: number }>();
+
+  private takePrepared(question: string, embedFocus: boolean): Embedding | undefined {
+    if (this.prepared.size === 0) return undefined;
+    const key = preparedKey(question, embedFocus);
+    const p = this.prepared.get(key);
+    if (!p) return undefined;
+    this.prepared.delete(key);
+    return Date.now() - p.at <= PREPARED_MS ? p : undefined;
+  }
+
+  /** The message read (filler out, focus found, typos mended), and its texts' vectors asked for. */
+  private embedding(question: string, embedFocus: boolean): Embedding {
     const parts = questionParts(question.slice(0, MAX_READ_CHARS));
     const whole = this.lexical.correct(parts.whole);
     const focus = parts.sentences > 1 ? this.lexical.correct(parts.focus) : undefined;
     const words = this.lexical.terms(whole).length;
-    if (words === 0) return { words, whole: { lexical: [] } };
+    if (words === 0) return { words, texts: [] };
     const texts = focus ? [whole, focus] : [whole];
-    const vectors = this.semanticScorer ? await this.semanticScorer.embed(texts.slice(0, embedFocus ? 2 : 1).map(embeddable)) : undefined;
-    const [w, f] = texts.map((t, i) => ({ lexical: this.lexical.score(t), semantic: vectors?.[i] ? this.semanticScorer?.score(vectors[i]) : undefined }));
-    return { words, whole: w, focus: f };
+    const vectors = this.semanticScorer?.embed(texts.slice(0, embedFocus ? 2 : 1).map(embeddable));
+    return { words, texts, vectors };
   }
 
   /** Fuse: one ranking from the readings under the given weights. */

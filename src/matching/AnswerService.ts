@@ -50,8 +50,18 @@ export class AnswerService {
     return a;
   }
 
+  /**
+   * Starts reading a message the matcher will probably be asked about (a question at the root),
+   * while the safety check reads it: the sentence model then embeds what both need together.
+   * Decides nothing; the safety check still decides first.
+   */
+  prepare(query: string): void {
+    this.matcher.prepare(TextNormaliser.boundQuestion(query));
+  }
+
   /** `known`: the safety finding for this same text when the caller already has it (the bot, once a turn). */
   async ask(query: string, area?: string, known?: SafetyAssessment): Promise<AnswerResponse> {
+    if (!known) this.prepare(query);
     const safety = known ?? (await this.safety.assess(query));
     if (safety.outcome === 'urgent') {
       return { query, outcome: 'urgent', confidence: 1, results: [{ answer: this.urgentAnswer(safety), score: 1 }], safety };

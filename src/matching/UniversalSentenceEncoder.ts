@@ -43,7 +43,7 @@ export class UniversalSentenceEncoder implements Embedder {
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
     const out: Float32Array[] = [];
-    // Batches keep the tensors small; the model pads each batch to its longest text.
+    // Batches keep the tensors small; the model pads each batch to its longest text (the vectors do not change, the cost does).
     for (let i = 0; i < texts.length; i += 64) {
       const batch = texts.slice(i, i + 64).map((t) => (t.trim() === '' ? '.' : t));
       const vectors = await this.model.embed(batch);

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Embedder } from '../matching/Embedder';
 import { unitLength } from '../matching/Embedder';
+import { DigestMemo } from '../matching/DigestMemo';
 import type { VectorCache } from '../matching/VectorCache';
 import type { SafetyAssessment, SupportKind, UrgentKind } from './SafetyAssessment';
 import { NO_RISK } from './SafetyAssessment';
@@ -142,6 +143,9 @@ export async function embedParts(embedder: Embedder, texts: readonly string[]): 
   groups.forEach((g, gi) => g.forEach((i, j) => (out[i] = vectors[gi][j])));
   return out;
 }
+
+/** Messages whose semantic finding is kept (a finding is a few short strings and numbers). */
+const FINDINGS_KEPT = 512;
 
 /** Fewer words than this never get support from the semantic layer alone. */
 export const MIN_SUPPORT_WORDS = 6;
@@ -289,7 +293,18 @@ export class SemanticSafetyLayer {
     return [unitLength(mean), ...vs].map((v) => this.scoreVector(v));
   }
 
-  async assess(text: string): Promise<SafetyAssessment> {
+  /**
+   * The finding is a pure function of the text (the exemplars and the model do not change while
+   * the server runs), so a message sent again (a common question) is served the finding it got
+   * before, without scoring its vectors again. Kept by a digest of the text, never the text.
+   */
+  assess(text: string): Promise<SafetyAssessment> {
+    return this.findings.get(DigestMemo.key(text), () => this.assessAfresh(text)).then((found) => ({ ...found }));
+  }
+
+  private readonly findings = new DigestMemo<SafetyAssessment>(FINDINGS_KEPT);
+
+  private async assessAfresh(text: string): Promise<SafetyAssessment> {
     // A word or two ("yes please", "Trafford") is too little for sentence vectors to read
     // reliably; the lexical layer reads those.
     const words = semanticText(text).split(' ').filter(Boolean).length;

@@ -146,6 +146,28 @@ describe('AnswerMatcher: the pipeline on a small fake knowledge base', () => {
     }
   });
 
+  it('a message prepared as the safety check begins is embedded once, and matched as it would be unprepared', async () => {
+    const story = 'We moved house in the summer. Is my daughter allowed on the class outing?';
+    const model = fake();
+    const { matcher } = await createMatcher(smallKb, { embedder: async () => model, cacheDir, policy: SMALL_KB_POLICY });
+    const unprepared = await (await createMatcher(smallKb, { embedder: async () => fake(), cacheDir, policy: SMALL_KB_POLICY })).matcher.match(story);
+    const afterOne = model.calls;
+    const textsBefore = model.texts;
+    matcher.prepare(story);
+    expect(model.calls, 'prepare sends the texts to the model at once').to.equal(afterOne + 1);
+    const prepared = await matcher.match(story);
+    expect(model.calls, 'the match takes what prepare asked for').to.equal(afterOne + 1);
+    expect(model.texts - textsBefore, 'the whole and its question sentence').to.equal(2);
+    expect(prepared).to.deep.equal(unprepared);
+    // Asked again (another person, a later turn): served the readings it got before, no model.
+    expect(await matcher.match(story)).to.deep.equal(unprepared);
+    expect(model.calls).to.equal(afterOne + 1);
+    // A prepared message that is never matched does not stand in for another.
+    matcher.prepare('my son is on the SEN register. Can he go on the trip?');
+    const other = 'Sorry to ask. Is my son allowed to go on the class outing?';
+    expect(await matcher.match(other)).to.deep.equal(await (await createMatcher(smallKb, { embedder: async () => fake(), cacheDir, policy: SMALL_KB_POLICY })).matcher.match(other));
+  });
+
   it('falls back to lexical-only matching, saying why, when the model cannot load', async () => {
     const built = await createMatcher(smallKb, { embedder: failingEmbedder('model files missing'), cacheDir, policy: SMALL_KB_POLICY });
     expect(built.matcher.mode).to.equal('lexical-only');
