@@ -96,21 +96,10 @@ export class BatchingEmbedder implements Embedder {
 
   /** One model call per group of texts of like length, longest first; the vectors in the texts' order. */
   private async embedByLength(texts: string[]): Promise<Float32Array[]> {
-    const len = texts.map(wordCount);
-    const order = texts.map((_, i) => i).sort((a, b) => len[b] - len[a]);
-    const out = new Array<Float32Array>(texts.length);
-    for (let g = 0; g < order.length; ) {
-      let end = g + 1;
-      while (end < order.length && len[order[g]] <= 2 * len[order[end]] + 4) end++;
-      const group = order.slice(g, end);
+    return embedByLength(this.inner, texts, true, (n) => {
       this.calls++;
-      this.texts += group.length;
-      const vectors = await this.inner.embed(group.map((i) => texts[i]));
-      if (vectors.length !== group.length) throw new Error(`the model returned ${vectors.length} vectors for ${group.length} texts`);
-      group.forEach((i, j) => (out[i] = vectors[j]));
-      g = end;
-    }
-    return out;
+      this.texts += n;
+    });
   }
 }
 
@@ -118,4 +107,40 @@ function wordCount(text: string): number {
   let n = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) n++;
   return n;
+}
+
+/**
+ * The texts' positions in groups of like length, longest first: the longest of a group at most
+ * twice the shortest plus four words (padding a text to less than that costs less than a call of
+ * its own).
+ */
+export function groupsByLength(texts: readonly string[]): number[][] {
+  const len = texts.map(wordCount);
+  const order = texts.map((_, i) => i).sort((a, b) => len[b] - len[a]);
+  const groups: number[][] = [];
+  for (const i of order) {
+    const g = groups[groups.length - 1];
+    if (g && len[g[0]] <= 2 * len[i] + 4) g.push(i);
+    else groups.push([i]);
+  }
+  return groups;
+}
+
+/**
+ * Embeds the texts with one call of `embedder` per group of like length; the vectors in the
+ * texts' order. `serial`: one call after another (the model itself, where calls at once would
+ * only interleave); otherwise all at once (to a BatchingEmbedder, which shares them out again).
+ */
+export async function embedByLength(embedder: Embedder, texts: readonly string[], serial = false, onCall?: (texts: number) => void): Promise<Float32Array[]> {
+  const out = new Array<Float32Array>(texts.length);
+  const run = async (group: number[]) => {
+    onCall?.(group.length);
+    const vectors = await embedder.embed(group.map((i) => texts[i]));
+    if (vectors.length !== group.length) throw new Error(`the model returned ${vectors.length} vectors for ${group.length} texts`);
+    group.forEach((i, j) => (out[i] = vectors[j]));
+  };
+  const groups = groupsByLength(texts);
+  if (serial) for (const g of groups) await run(g);
+  else await Promise.all(groups.map(run));
+  return out;
 }

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { AnswerClassifier } from './AnswerClassifier';
 import type { Embedder } from './Embedder';
+import { embedByLength } from './BatchingEmbedder';
 import { OUT_OF_SCOPE } from './LexicalScorer';
 import type { TextNormaliser } from './TextNormaliser';
 import type { VectorCache } from './VectorCache';
@@ -116,7 +117,8 @@ export class SemanticScorer {
   /** The unit vectors of the texts (the question, its focus sentence); a text that is one of the entries needs no model. */
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
     const missing = texts.filter((t) => !this.byText.has(t));
-    const embedded = missing.length ? await this.embedder.embed(missing) : [];
+    // (The whole of a long message and its question sentence go in separate calls: a call is padded to its longest text.)
+    const embedded = missing.length ? await embedByLength(this.embedder, missing) : [];
     return texts.map((t) => {
       const i = this.byText.get(t);
       return i === undefined ? (embedded[missing.indexOf(t)] as Float32Array) : this.matrix.subarray(i * this.dims, (i + 1) * this.dims);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { Embedder } from '../matching/Embedder';
 import { unitLength } from '../matching/Embedder';
 import { DigestMemo } from '../matching/DigestMemo';
+import { embedByLength } from '../matching/BatchingEmbedder';
 import type { VectorCache } from '../matching/VectorCache';
 import type { SafetyAssessment, SupportKind, UrgentKind } from './SafetyAssessment';
 import { NO_RISK } from './SafetyAssessment';
@@ -127,21 +128,8 @@ export function messageParts(text: string, minSentenceWords: number): string[] {
  * Embeds the texts in as few calls as pay: the model pads a batch to its longest text, so texts
  * of similar length share a call and a much longer one (the whole of a long message) has its own.
  */
-export async function embedParts(embedder: Embedder, texts: readonly string[]): Promise<Float32Array[]> {
-  if (texts.length <= 1) return embedder.embed(texts);
-  const len = texts.map((t) => t.split(' ').length);
-  const byLength = texts.map((_, i) => i).sort((a, b) => len[b] - len[a]);
-  const groups: number[][] = [];
-  for (const i of byLength) {
-    const g = groups[groups.length - 1];
-    // Padding a text to less than twice its length costs less than a call of its own.
-    if (g && len[g[0]] <= 2 * len[i] + 4) g.push(i);
-    else groups.push([i]);
-  }
-  const out = new Array<Float32Array>(texts.length);
-  const vectors = await Promise.all(groups.map((g) => embedder.embed(g.map((i) => texts[i]))));
-  groups.forEach((g, gi) => g.forEach((i, j) => (out[i] = vectors[gi][j])));
-  return out;
+export function embedParts(embedder: Embedder, texts: readonly string[]): Promise<Float32Array[]> {
+  return embedByLength(embedder, texts);
 }
 
 /** Messages whose semantic finding is kept (a finding is a few short strings and numbers). */
