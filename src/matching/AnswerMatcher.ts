@@ -84,8 +84,8 @@ interface Embedding {
 const MAX_PREPARED = 256;
 const PREPARED_MS = 15_000;
 
-/** Messages whose readings are kept (a few megabytes at most: scores and ids, no text). */
-const READINGS_KEPT = 512;
+/** Messages whose readings are kept by default (a few megabytes at most: scores and ids, no text). */
+export const READINGS_KEPT = 512;
 
 function readingKey(question: string, embedFocus: boolean): string {
   return DigestMemo.key(embedFocus ? 'focus' : 'whole', question);
@@ -107,8 +107,11 @@ export class AnswerMatcher {
     private readonly semanticScorer?: SemanticScorer,
     private readonly policy: MatchPolicy = FITTED_POLICY,
     lexical?: LexicalScorer,
+    /** Recent messages' readings kept (0: none; see read). */
+    memoEntries = READINGS_KEPT,
   ) {
     this.lexical = lexical ?? new LexicalScorer(kb);
+    this.readings = new DigestMemo<MessageReadings>(memoEntries);
   }
 
   /** "semantic" when sentence vectors take part, "lexical-only" when the model could not load. */
@@ -150,7 +153,7 @@ export class AnswerMatcher {
   }
 
   /** Recent messages' readings, by a digest of the message (never its text). */
-  private readonly readings = new DigestMemo<MessageReadings>(READINGS_KEPT);
+  private readonly readings: DigestMemo<MessageReadings>;
 
   /**
    * Sends the message's texts to the sentence model now, before it is matched: the bot calls this

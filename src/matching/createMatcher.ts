@@ -21,6 +21,8 @@ export interface MatcherOptions {
   /** The embedder (tests pass a small fake); default the Universal Sentence Encoder, shared per process. */
   embedder?: () => Promise<Embedder>;
   policy?: MatchPolicy;
+  /** Recent messages' readings kept (default READINGS_KEPT; 0: none). */
+  memoEntries?: number;
 }
 
 export interface BuiltMatcher {
@@ -45,15 +47,16 @@ export async function createMatcher(kb: KnowledgeBase, options: MatcherOptions =
   const lexical = new LexicalScorer(kb);
   const policy = options.policy ?? FITTED_POLICY;
   const warnings: string[] = [];
-  if (!loading) return { matcher: new AnswerMatcher(kb, undefined, policy, lexical), lexicalOnlyReason: 'MATCHING=lexical', warnings };
+  const memo = options.memoEntries;
+  if (!loading) return { matcher: new AnswerMatcher(kb, undefined, policy, lexical, memo), lexicalOnlyReason: 'MATCHING=lexical', warnings };
   try {
     const loaded = await loading;
     // (A CachingEmbedder already shares each message's vectors: the server's, src/server/serverEmbedder.ts.)
     const embedder = loaded instanceof MemoisingEmbedder || loaded instanceof CachingEmbedder ? loaded : new MemoisingEmbedder(loaded);
     const cache = new VectorCache(options.cacheDir ?? DEFAULT_VECTOR_CACHE_DIR, embedder);
     const semantic = await SemanticScorer.build(kb, lexical.normaliser, embedder, cache, (w) => warnings.push(w));
-    return { matcher: new AnswerMatcher(kb, semantic, policy, lexical), embedder, warnings };
+    return { matcher: new AnswerMatcher(kb, semantic, policy, lexical, memo), embedder, warnings };
   } catch (err) {
-    return { matcher: new AnswerMatcher(kb, undefined, policy, lexical), lexicalOnlyReason: `the sentence model could not be used: ${(err as Error).message}`, warnings };
+    return { matcher: new AnswerMatcher(kb, undefined, policy, lexical, memo), lexicalOnlyReason: `the sentence model could not be used: ${(err as Error).message}`, warnings };
   }
 }

@@ -49,7 +49,7 @@ export class SafetyDetector implements SafetyCheck {
    * `cacheDir`. If the embedder or the exemplars cannot be used, returns the lexical layer
    * alone and says why in `warning` (the caller logs it).
    */
-  static async create(knowledgeDir: string, embedder: Embedder | undefined, cacheDir?: string): Promise<{ detector: SafetyDetector; warning?: string }> {
+  static async create(knowledgeDir: string, embedder: Embedder | undefined, cacheDir?: string, memoEntries?: number): Promise<{ detector: SafetyDetector; warning?: string }> {
     if (!embedder) return { detector: new SafetyDetector(), warning: 'no sentence embedder: the safety check runs on its lexical layer alone' };
     try {
       const { exemplars, problems } = loadSafetyExemplars(knowledgeDir);
@@ -57,7 +57,7 @@ export class SafetyDetector implements SafetyCheck {
       const fitted = readSafetyModel(path.join(knowledgeDir, MODEL_FILE));
       if (!fitted) throw new Error(`${path.basename(MODEL_FILE)} is missing or unreadable (run npm run safety:fit -- --write)`);
       const cache = cacheDir ? new VectorCache(cacheDir, embedder) : undefined;
-      const { layer, stale } = await SemanticSafetyLayer.create(embedder, exemplars, fitted, cache);
+      const { layer, stale } = await SemanticSafetyLayer.create(embedder, exemplars, fitted, cache, memoEntries);
       const warning = stale ? 'the safety exemplars changed since the model was fitted: trained again at start-up with the fitted thresholds (run npm run safety:fit -- --write)' : undefined;
       return { detector: new SafetyDetector({ semantic: layer }), warning };
     } catch (err) {

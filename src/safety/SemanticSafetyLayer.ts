@@ -132,8 +132,8 @@ export function embedParts(embedder: Embedder, texts: readonly string[]): Promis
   return embedByLength(embedder, texts);
 }
 
-/** Messages whose semantic finding is kept (a finding is a few short strings and numbers). */
-const FINDINGS_KEPT = 512;
+/** Messages whose semantic finding is kept by default (a finding is a few short strings and numbers). */
+export const FINDINGS_KEPT = 512;
 
 /** Fewer words than this never get support from the semantic layer alone. */
 export const MIN_SUPPORT_WORDS = 6;
@@ -197,20 +197,24 @@ export class SemanticSafetyLayer {
     private readonly exemplars: readonly Exemplar[],
     private readonly vectors: readonly Float32Array[],
     readonly model: SafetyModel,
-  ) {}
+    /** Recent messages' findings kept (0: none; see assess). */
+    memoEntries = FINDINGS_KEPT,
+  ) {
+    this.findings = new DigestMemo<SafetyAssessment>(memoEntries);
+  }
 
   /**
    * Builds the layer. The exemplars' vectors come from the cache when fresh. When the fitted
    * model does not match the exemplars (they changed since `npm run safety:fit`), the models are
    * trained again here, with the fitted thresholds, and `stale` says so.
    */
-  static async create(embedder: Embedder, exemplars: readonly Exemplar[], fitted: SafetyModel, cache?: VectorCache): Promise<{ layer: SemanticSafetyLayer; stale: boolean }> {
+  static async create(embedder: Embedder, exemplars: readonly Exemplar[], fitted: SafetyModel, cache?: VectorCache, memoEntries = FINDINGS_KEPT): Promise<{ layer: SemanticSafetyLayer; stale: boolean }> {
     const texts = exemplars.map((e) => semanticText(e.text));
     const vectors = cache ? (await cache.vectorsFor('safety-exemplars', texts)).vectors : await embedder.embed(texts);
     const hash = exemplarsHash(embedder.modelId, exemplars);
     const stale = fitted.exemplarsHash !== hash || fitted.modelId !== embedder.modelId || fitted.urgent.w.length !== embedder.dimensions;
     const model = stale ? { ...fitted, ...fitModels(vectors, exemplars, fitted.l2), exemplarsHash: hash, modelId: embedder.modelId } : fitted;
-    return { layer: new SemanticSafetyLayer(embedder, exemplars, vectors, model), stale };
+    return { layer: new SemanticSafetyLayer(embedder, exemplars, vectors, model, memoEntries), stale };
   }
 
   /** The same layer with other models or thresholds (for fitting and cross-validation). */
@@ -290,7 +294,7 @@ export class SemanticSafetyLayer {
     return this.findings.get(DigestMemo.key(text), () => this.assessAfresh(text)).then((found) => ({ ...found }));
   }
 
-  private readonly findings = new DigestMemo<SafetyAssessment>(FINDINGS_KEPT);
+  private readonly findings: DigestMemo<SafetyAssessment>;
 
   private async assessAfresh(text: string): Promise<SafetyAssessment> {
     // A word or two ("yes please", "Trafford") is too little for sentence vectors to read

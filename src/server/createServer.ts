@@ -18,6 +18,7 @@ import { RequestGate } from './RequestGate';
 import type { Config } from '../config/Config';
 import { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { createMatcher, DEFAULT_VECTOR_CACHE_DIR } from '../matching/createMatcher';
+import { READINGS_KEPT } from '../matching/AnswerMatcher';
 import type { Embedder } from '../matching/Embedder';
 import { AnswerService } from '../matching/AnswerService';
 import { SafetyDetector } from '../safety/SafetyDetector';
@@ -124,13 +125,21 @@ export interface BuildOptions {
   authentication?: ConstructorParameters<typeof CloudAdapter>[0];
 }
 
+/**
+ * How many recent messages' readings (the matcher's) and findings (the safety check's) are kept:
+ * with EMBED_CACHE_ENTRIES=0 nothing worked out from a recent message is kept, otherwise up to 512.
+ */
+function messageMemoEntries(config: Config): number {
+  return Math.min(config.embedder.cacheEntries, READINGS_KEPT);
+}
+
 /** The safety check over the shared sentence model; if it cannot load, the lexical layer alone (logged). */
 async function createSafetyCheck(config: Config, logger: Logger, load: () => Promise<Embedder>): Promise<SafetyCheck> {
   const embedder = await load().catch((err: Error) => {
     logger.warn({ err: { type: err.name, message: err.message } }, 'the sentence model did not load');
     return undefined;
   });
-  const { detector, warning } = await SafetyDetector.create(config.knowledgeDir, embedder, config.vectorCacheDir ?? DEFAULT_VECTOR_CACHE_DIR);
+  const { detector, warning } = await SafetyDetector.create(config.knowledgeDir, embedder, config.vectorCacheDir ?? DEFAULT_VECTOR_CACHE_DIR, messageMemoEntries(config));
   if (warning) logger.warn(warning);
   return detector;
 }
@@ -146,7 +155,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
   // builds the lexical index (a failure is reported where the matcher awaits it).
   if (config.matching === 'semantic') loadEmbedder().catch(() => undefined);
   const kb = overrides.kb ?? KnowledgeBase.fromFolder(config.knowledgeDir);
-  const built = await createMatcher(kb, { semantic: config.matching === 'semantic', cacheDir: config.vectorCacheDir, embedder: loadEmbedder });
+  const built = await createMatcher(kb, { semantic: config.matching === 'semantic', cacheDir: config.vectorCacheDir, embedder: loadEmbedder, memoEntries: messageMemoEntries(config) });
   if (built.lexicalOnlyReason) logger.warn({ reason: built.lexicalOnlyReason }, 'matching is lexical-only');
   for (const warning of built.warnings) logger.warn({ reason: warning }, 'matching');
   const { matcher } = built;

@@ -168,6 +168,16 @@ describe('AnswerMatcher: the pipeline on a small fake knowledge base', () => {
     expect(await matcher.match(other)).to.deep.equal(await (await createMatcher(smallKb, { embedder: async () => fake(), cacheDir, policy: SMALL_KB_POLICY })).matcher.match(other));
   });
 
+  it('with memoEntries 0 keeps nothing from a message: asked again, it is read again', async () => {
+    const model = fake();
+    const { matcher } = await createMatcher(smallKb, { embedder: async () => model, cacheDir, policy: SMALL_KB_POLICY, memoEntries: 0 });
+    const story = 'We moved house in the summer. Is my daughter allowed on the class outing?';
+    const before = model.calls;
+    const first = await matcher.match(story);
+    expect(await matcher.match(story)).to.deep.equal(first);
+    expect(model.calls - before).to.equal(2);
+  });
+
   it('falls back to lexical-only matching, saying why, when the model cannot load', async () => {
     const built = await createMatcher(smallKb, { embedder: failingEmbedder('model files missing'), cacheDir, policy: SMALL_KB_POLICY });
     expect(built.matcher.mode).to.equal('lexical-only');
