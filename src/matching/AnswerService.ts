@@ -53,10 +53,15 @@ export class AnswerService {
   /**
    * Starts reading a message the matcher will probably be asked about (a question at the root),
    * while the safety check reads it: the sentence model then embeds what both need together.
-   * Decides nothing; the safety check still decides first.
+   * Decides nothing; the safety check still decides first, and nothing here can stop it: a
+   * failure only means the match reads the message itself later.
    */
   prepare(query: string): void {
-    this.matcher.prepare(TextNormaliser.boundQuestion(query));
+    try {
+      this.matcher.prepare(TextNormaliser.boundQuestion(query));
+    } catch {
+      // (the match reads the message afresh, and fails or not on its own)
+    }
   }
 
   /** `known`: the safety finding for this same text when the caller already has it (the bot, once a turn). */
