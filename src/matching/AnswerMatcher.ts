@@ -73,16 +73,12 @@ function embeddable(text: string): string {
   return words.length <= EMBED_HEAD_WORDS + EMBED_TAIL_WORDS ? text : [...words.slice(0, EMBED_HEAD_WORDS), ...words.slice(-EMBED_TAIL_WORDS)].join(' ');
 }
 
-/** A message read and its vectors asked for (AnswerMatcher.prepare, read). */
+/** A message read and its vectors asked for. */
 interface Embedding {
   words: number;
   texts: string[];
   vectors?: Promise<Float32Array[]>;
 }
-
-/** Prepared messages held at once, and for how long (the match comes within the same turn). */
-const MAX_PREPARED = 256;
-const PREPARED_MS = 15_000;
 
 /** Messages whose readings are kept by default (a few megabytes at most: scores and ids, no text). */
 export const READINGS_KEPT = 512;
@@ -91,7 +87,6 @@ function readingKey(question: string, embedFocus: boolean): string {
   return DigestMemo.key(embedFocus ? 'focus' : 'whole', question);
 }
 
-const preparedKey = readingKey;
 
 /**
  * Understanding as a pipeline: normalise (filler out, the question found inside a story,
@@ -145,7 +140,7 @@ export class AnswerMatcher {
   }
 
   private async readAfresh(question: string, embedFocus: boolean): Promise<MessageReadings> {
-    const { words, texts, vectors: embedding } = this.takePrepared(question, embedFocus) ?? this.embedding(question, embedFocus);
+    const { words, texts, vectors: embedding } = this.embedding(question, embedFocus);
     if (words === 0) return { words, whole: { lexical: [] } };
     const vectors = await embedding;
     const [w, f] = texts.map((t, i) => ({ lexical: this.lexical.score(t), semantic: vectors?.[i] ? this.semanticScorer?.score(vectors[i]) : undefined }));
@@ -156,37 +151,15 @@ export class AnswerMatcher {
   private readonly readings: DigestMemo<MessageReadings>;
 
   /**
-   * Sends the message's texts to the sentence model now, before it is matched: the bot calls this
-   * as the safety check begins, so the model embeds what both need in one call (BatchingEmbedder)
-   * instead of two in turn. Decides nothing (the safety check still comes first) and changes no
-   * vector: the match that follows takes what this asked for. Held only until that match (15 s at
-   * most, 256 messages at most, keyed by a digest), so a message that is never matched (urgent,
-   * a reply to an offer) is soon forgotten.
+   * Starts reading the message now, before it is matched: the bot calls this as the safety check
+   * begins, so the model embeds what both need in one call (BatchingEmbedder) instead of two in
+   * turn. The reading goes into the readings memo, where the match that follows finds it. Decides
+   * nothing (the safety check still comes first) and changes no vector. With the memo off
+   * (memoEntries 0) it does nothing: the match could not find the reading, and would read again.
    */
   prepare(question: string): void {
-    if (!this.semanticScorer) return;
-    const embedFocus = this.modePolicy.fusion.focusWeight > 0;
-    if (this.readings.has(readingKey(question, embedFocus))) return;
-    const prepared = this.embedding(question, embedFocus);
-    prepared.vectors?.catch(() => undefined);
-    const key = preparedKey(question, embedFocus);
-    this.prepared.delete(key);
-    this.prepared.set(key, { ...prepared, at: Date.now() });
-    for (const [k, p] of this.prepared) {
-      if (this.prepared.size <= MAX_PREPARED && Date.now() - p.at <= PREPARED_MS) break;
-      this.prepared.delete(k);
-    }
-  }
-
-  private readonly prepared = new Map<string, Embedding & { at: number }>();
-
-  private takePrepared(question: string, embedFocus: boolean): Embedding | undefined {
-    if (this.prepared.size === 0) return undefined;
-    const key = preparedKey(question, embedFocus);
-    const p = this.prepared.get(key);
-    if (!p) return undefined;
-    this.prepared.delete(key);
-    return Date.now() - p.at <= PREPARED_MS ? p : undefined;
+    if (!this.semanticScorer || this.readings.capacity <= 0) return;
+    this.read(question).catch(() => undefined);
   }
 
   /** The message read (filler out, focus found, typos mended), and its texts' vectors asked for. */

@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { DigestMemo } from './DigestMemo';
 import type { Embedder } from './Embedder';
 
 export interface CachingEmbedderOptions {
@@ -65,7 +65,7 @@ export class CachingEmbedder implements Embedder {
     if (this.options.maxEntries <= 0 || texts.length === 0 || texts.length > MAX_TEXTS_KEPT) return this.inner.embed(texts);
     const now = this.now();
     this.dropExpired(now);
-    const key = digest(texts);
+    const key = DigestMemo.key(...texts);
     const entry = this.entries.get(key);
     if (entry) {
       // Map keeps insertion order: moving it to the end makes the first key the least recently used.
@@ -93,10 +93,4 @@ export class CachingEmbedder implements Embedder {
       this.entries.delete(key);
     }
   }
-}
-
-function digest(texts: readonly string[]): string {
-  const h = crypto.createHash('sha256');
-  for (const t of texts) h.update(String(t.length)).update(':').update(t);
-  return h.digest('base64');
 }

@@ -124,14 +124,6 @@ export function messageParts(text: string, minSentenceWords: number): string[] {
   return [...parts];
 }
 
-/**
- * Embeds the texts in as few calls as pay: the model pads a batch to its longest text, so texts
- * of similar length share a call and a much longer one (the whole of a long message) has its own.
- */
-export function embedParts(embedder: Embedder, texts: readonly string[]): Promise<Float32Array[]> {
-  return embedByLength(embedder, texts);
-}
-
 /** Messages whose semantic finding is kept by default (a finding is a few short strings and numbers). */
 export const FINDINGS_KEPT = 512;
 
@@ -276,10 +268,10 @@ export class SemanticSafetyLayer {
   /** Each part of the message, embedded and scored. */
   async partScores(text: string): Promise<PartScores[]> {
     const parts = messageParts(text, this.model.minSentenceWords);
-    if (parts.length === 1) return (await embedParts(this.embedder, parts)).map((v) => this.scoreVector(v));
+    if (parts.length === 1) return (await embedByLength(this.embedder, parts)).map((v) => this.scoreVector(v));
     // A longer message: its sentences are embedded, and the whole is read as their mean (the
     // sentence model's vectors add up meaningfully), so no word is embedded twice.
-    const vs = await embedParts(this.embedder, parts.slice(1));
+    const vs = await embedByLength(this.embedder, parts.slice(1));
     const mean = new Float32Array(vs[0].length);
     for (const v of vs) for (let j = 0; j < v.length; j++) mean[j] += v[j];
     return [unitLength(mean), ...vs].map((v) => this.scoreVector(v));
