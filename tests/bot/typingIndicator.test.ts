@@ -1,6 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
+import { LoopbackHttpServer } from '../support/LoopbackHttpServer';
 import { MemoryStorage, TestAdapter, type Activity, type Storage, type TurnContext } from 'botbuilder';
 import { TypingIndicator } from '../../src/bot/TypingIndicator';
 import { createTestApp } from '../support/Transcript';
@@ -112,26 +111,15 @@ describe('TypingIndicator: "typing" while the bot works (adapter middleware)', (
 });
 
 /** A stand-in for the Bot Connector (what Azure's Direct Line gives as serviceUrl): records what the bot posts. */
-class FakeConnector {
+class FakeConnector extends LoopbackHttpServer {
   readonly posted: Array<Record<string, unknown>> = [];
-  private readonly server = http.createServer((req, res) => {
-    let data = '';
-    req.on('data', (c) => (data += c));
-    req.on('end', () => {
+
+  constructor() {
+    super((_req, data, res) => {
       if (data) this.posted.push(JSON.parse(data) as Record<string, unknown>);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `reply-${this.posted.length}` }));
     });
-  });
-  url = '';
-
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
 

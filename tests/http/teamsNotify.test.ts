@@ -1,6 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
+import { LoopbackHttpServer } from '../support/LoopbackHttpServer';
 import pino from 'pino';
 import type { Activity } from 'botbuilder';
 import { loadConfig } from '../../src/config/Config';
@@ -22,13 +21,12 @@ interface Recorded {
  * A stand-in for the Bot Connector service (what Teams' serviceUrl points at): it records what
  * the bot posts and answers as the connector does, or fails when told to.
  */
-class FakeConnector {
+class FakeConnector extends LoopbackHttpServer {
   readonly posted: Recorded[] = [];
   failWith: number | undefined;
-  private readonly server = http.createServer((req, res) => {
-    let data = '';
-    req.on('data', (c) => (data += c));
-    req.on('end', () => {
+
+  constructor() {
+    super((req, data, res) => {
       this.posted.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body: data ? (JSON.parse(data) as Record<string, unknown>) : {} });
       if (this.failWith) {
         res.writeHead(this.failWith, { 'content-type': 'application/json' });
@@ -43,16 +41,6 @@ class FakeConnector {
       res.writeHead(404);
       res.end();
     });
-  });
-  url = '';
-
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
 
