@@ -63,9 +63,6 @@ export async function say(scope: Scope, text: string): Promise<number> {
 export async function newPage(browser: Browser, viewport: { width: number; height: number }, problems: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'en-GB' });
   const page = await context.newPage();
-  // In front, as a person's chat is: Chromium slows the timers of a page it takes to be in the
-  // background (the page's welcome keeps its first line in view on timers).
-  await page.bringToFront();
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()} ${JSON.stringify(msg.location())}`);
