@@ -38,6 +38,9 @@ function toRecord(row: Row): TurnRecord {
 export class SqliteAnalyticsStore implements AnalyticsStore {
   static readonly FILE_NAME = 'analytics.sqlite';
   private readonly db: Database.Database;
+  /** Prepared once (a turn adds a record: preparing the statement every time cost as much as running it). */
+  private readonly insert: Database.Statement;
+  private readonly exists: Database.Statement<[string]>;
 
   constructor(file: string) {
     this.db = openSqlite(file, { synchronous: 'NORMAL' });
@@ -55,6 +58,10 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
       question TEXT
     );
     CREATE INDEX IF NOT EXISTS turns_at ON turns (at);`);
+    this.insert = this.db.prepare(
+      'INSERT INTO turns (id, at, channel, outcome, answer_id, confidence, candidates, picked, area, helpful, question) VALUES (@id, @at, @channel, @outcome, @answer_id, @confidence, @candidates, @picked, @area, @helpful, @question)',
+    );
+    this.exists = this.db.prepare('SELECT 1 FROM turns WHERE id = ?');
   }
 
   static inDataDir(dataDir: string): SqliteAnalyticsStore {
@@ -63,23 +70,19 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
 
   async add(r: TurnRecord): Promise<void> {
     if (!isTurnOutcome(r.outcome)) throw new Error(`outcome must be one of the turn outcomes (it is "${String(r.outcome)}")`);
-    this.db
-      .prepare(
-        'INSERT INTO turns (id, at, channel, outcome, answer_id, confidence, candidates, picked, area, helpful, question) VALUES (@id, @at, @channel, @outcome, @answer_id, @confidence, @candidates, @picked, @area, @helpful, @question)',
-      )
-      .run({
-        id: r.id,
-        at: Date.parse(r.at),
-        channel: r.channel,
-        outcome: r.outcome,
-        answer_id: r.answerId ?? null,
-        confidence: r.confidence ?? null,
-        candidates: r.candidates ? JSON.stringify(r.candidates) : null,
-        picked: r.picked ?? null,
-        area: r.area ?? null,
-        helpful: r.helpful === undefined ? null : r.helpful ? 1 : 0,
-        question: r.question ?? null,
-      });
+    this.insert.run({
+      id: r.id,
+      at: Date.parse(r.at),
+      channel: r.channel,
+      outcome: r.outcome,
+      answer_id: r.answerId ?? null,
+      confidence: r.confidence ?? null,
+      candidates: r.candidates ? JSON.stringify(r.candidates) : null,
+      picked: r.picked ?? null,
+      area: r.area ?? null,
+      helpful: r.helpful === undefined ? null : r.helpful ? 1 : 0,
+      question: r.question ?? null,
+    });
   }
 
   async update(id: string, u: TurnUpdate): Promise<boolean> {
@@ -93,7 +96,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
       sets.push('helpful = @helpful');
       values.helpful = u.helpful ? 1 : 0;
     }
-    if (sets.length === 0) return (this.db.prepare('SELECT 1 FROM turns WHERE id = ?').get(id) ?? undefined) !== undefined;
+    if (sets.length === 0) return (this.exists.get(id) ?? undefined) !== undefined;
     return this.db.prepare(`UPDATE turns SET ${sets.join(', ')} WHERE id = @id`).run(values).changes > 0;
   }
 
