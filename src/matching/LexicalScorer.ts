@@ -124,6 +124,7 @@ export class LexicalScorer {
       for (const w of this.normaliser.normalise(text).split(' ')) if (w.length > 2) this.vocabulary.add(w);
       this.answerTerms.set(d.id, new Set(this.normaliser.tokens(text)));
     }
+    this.normaliser.learnStems(this.vocabulary);
     const byLength = new Map<number, string[]>();
     for (const w of this.vocabulary) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
     for (const [n, words] of byLength) this.spellers.set(n, new Fuse(words, { includeScore: true, threshold: 0.3, distance: 20 }));

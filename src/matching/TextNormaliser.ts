@@ -57,6 +57,8 @@ function escapeRegExp(s: string): string {
 export class TextNormaliser {
   private readonly rewrite: RegExp | undefined;
   private readonly rewrites: Map<string, string>;
+  /** Stems of the knowledge base's own words, worked out once (stemming was a tenth of a turn's matching); never a message's words. */
+  private readonly knownStems = new Map<string, string>();
 
   constructor(rewrites: Readonly<Record<string, string>>) {
     this.rewrites = new Map(Object.entries(rewrites).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]));
@@ -101,7 +103,12 @@ export class TextNormaliser {
     return this.normalise(text)
       .split(' ')
       .filter((w) => w.length > 0 && !STOPWORDS.has(w))
-      .map((w) => TextNormaliser.stemWord(w));
+      .map((w) => this.knownStems.get(w) ?? TextNormaliser.stemWord(w));
+  }
+
+  /** Keeps the stems of these words (the knowledge base's vocabulary), so they are not worked out again for every message. */
+  learnStems(words: Iterable<string>): void {
+    for (const w of words) if (!this.knownStems.has(w)) this.knownStems.set(w, TextNormaliser.stemWord(w));
   }
 
   /** Stems one already-normalised word (numbers and £ figures stay as they are). */
