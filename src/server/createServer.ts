@@ -9,6 +9,7 @@ import {
   type TurnContext,
   type UserState,
 } from 'botbuilder';
+import { ReusingBotFrameworkAuthentication } from './ReusingBotFrameworkAuthentication';
 import { BlobStateStorage } from '../bot/BlobStateStorage';
 import { EtagConversationState, EtagUserState } from '../bot/EtagState';
 import { ConsistentTurns } from '../bot/ConsistentTurns';
@@ -186,14 +187,17 @@ export async function createServer(config: Config, overrides: Partial<AppService
     content: GuideContent.fromFolder(config.knowledgeDir),
     area: async (context) => (await userProfile.get(context, {})).area,
   });
+  // Each turn is authenticated as before; the clients the adapter builds for it are reused.
   const adapter = new CloudAdapter(
-    build.authentication ??
-      new ConfigurationBotFrameworkAuthentication({
-        MicrosoftAppId: config.microsoftAppId,
-        MicrosoftAppPassword: config.microsoftAppPassword,
-        MicrosoftAppType: config.microsoftAppType,
-        MicrosoftAppTenantId: config.microsoftAppTenantId,
-      }),
+    new ReusingBotFrameworkAuthentication(
+      build.authentication ??
+        new ConfigurationBotFrameworkAuthentication({
+          MicrosoftAppId: config.microsoftAppId,
+          MicrosoftAppPassword: config.microsoftAppPassword,
+          MicrosoftAppType: config.microsoftAppType,
+          MicrosoftAppTenantId: config.microsoftAppTenantId,
+        }),
+    ),
   );
 
   // The hand-off to SENDIASS: contact card by area, call-back requests, and the service's Teams channel told.
