@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DigestMemo } from '../matching/DigestMemo';
 import type { Embedder } from '../matching/Embedder';
 import { VectorCache } from '../matching/VectorCache';
 import type { SafetyAssessment, SafetyCheck } from './SafetyAssessment';
@@ -13,10 +14,15 @@ export const URGENT_HELP_REQUEST = /^\s*(?:urgent(?: help)?(?: now)?|i need urge
 /** The fitted model and thresholds, versioned beside the exemplars they were fitted on (npm run safety:fit writes it). */
 export const MODEL_FILE = path.join('safety', 'safety-model.json');
 
+/** Messages whose finding is kept by default (a finding is a few short strings and numbers). */
+export const FINDINGS_KEPT = 512;
+
 export interface SafetyDetectorOptions {
   lexical?: LexicalSafetyLayer;
   /** The semantic layer; without it the detector runs on words alone and leans urgent. */
   semantic?: SemanticSafetyLayer;
+  /** Recent messages' findings kept, by a digest of the text (0: none; see assess). */
+  memoEntries?: number;
 }
 
 /**
@@ -34,10 +40,12 @@ export interface SafetyDetectorOptions {
 export class SafetyDetector implements SafetyCheck {
   private readonly lexical: LexicalSafetyLayer;
   private readonly semantic?: SemanticSafetyLayer;
+  private readonly findings: DigestMemo<SafetyAssessment>;
 
   constructor(options: SafetyDetectorOptions = {}) {
     this.lexical = options.lexical ?? new LexicalSafetyLayer();
     this.semantic = options.semantic;
+    this.findings = new DigestMemo<SafetyAssessment>(options.memoEntries ?? FINDINGS_KEPT);
   }
 
   get hasSemanticLayer(): boolean {
@@ -57,36 +65,51 @@ export class SafetyDetector implements SafetyCheck {
       const fitted = readSafetyModel(path.join(knowledgeDir, MODEL_FILE));
       if (!fitted) throw new Error(`${path.basename(MODEL_FILE)} is missing or unreadable (run npm run safety:fit -- --write)`);
       const cache = cacheDir ? new VectorCache(cacheDir, embedder) : undefined;
-      const { layer, stale } = await SemanticSafetyLayer.create(embedder, exemplars, fitted, cache, memoEntries);
+      const { layer, stale } = await SemanticSafetyLayer.create(embedder, exemplars, fitted, cache);
       const warning = stale ? 'the safety exemplars changed since the model was fitted: trained again at start-up with the fitted thresholds (run npm run safety:fit -- --write)' : undefined;
-      return { detector: new SafetyDetector({ semantic: layer }), warning };
+      return { detector: new SafetyDetector({ semantic: layer, memoEntries }), warning };
     } catch (err) {
       return { detector: new SafetyDetector(), warning: `the safety check's semantic layer could not start (${(err as Error).message}); the lexical layer runs alone` };
     }
   }
 
+  /**
+   * With both layers, the finding is a pure function of the text (the phrases, the exemplars and
+   * the model do not change while the server runs), so a message sent again (a common question,
+   * a button's words) is given the finding it got before, as a copy, without either layer
+   * reading it again. Kept by a digest of the text, never the text. A finding made while the
+   * model failed is not kept: the next time, both layers read the message.
+   */
   async assess(text: string): Promise<SafetyAssessment> {
     if (!text || !text.trim()) return NO_RISK;
     if (URGENT_HELP_REQUEST.test(text)) return { outcome: 'urgent', kind: 'asked', layer: 'command', reason: 'asked' };
+    const semantic = this.semantic;
+    if (!semantic) return this.fromWords(text);
+    try {
+      return { ...(await this.findings.get(DigestMemo.key(text), () => this.fromBoth(text, semantic))) };
+    } catch {
+      // The model failed on this message: the words decide, leaning urgent.
+      return this.fromWords(text);
+    }
+  }
+
+  private async fromBoth(text: string, semantic: SemanticSafetyLayer): Promise<SafetyAssessment> {
     const lex = this.lexical.assess(text);
-    const { findings: _f, ...lexical } = lex;
-    if (lexical.outcome === 'urgent') return lexical;
-    if (!this.semantic) {
-      // Words alone: a subject word of risk that nothing puts in the past or denies leans urgent.
-      if (lexical.outcome === 'support' && lexical.reason === 'topic' && lexical.kind !== 'bereaved-by-suicide') {
-        const kind = lexical.kind === 'abuse-topic' ? 'abuse-disclosure' : lexical.kind === 'self-harm-topic' ? 'self-harm' : 'suicidal';
-        return { outcome: 'urgent', kind, layer: 'lexical', reason: 'topic-without-semantic', selfDisclosure: kind === 'abuse-disclosure' ? isSelfDisclosure(text) : undefined };
-      }
+    if (lex.outcome === 'urgent') {
+      const { findings: _f, ...lexical } = lex;
       return lexical;
     }
-    let semantic: SafetyAssessment;
-    try {
-      semantic = await this.semantic.assess(text);
-    } catch {
-      // The model failed on this message: the words decide, leaning urgent as above.
-      return new SafetyDetector({ lexical: this.lexical }).assess(text);
+    return combine(lex, await semantic.assess(text), text);
+  }
+
+  /** Words alone: a subject word of risk that nothing puts in the past or denies leans urgent. */
+  private fromWords(text: string): SafetyAssessment {
+    const { findings: _f, ...lexical } = this.lexical.assess(text);
+    if (lexical.outcome === 'support' && lexical.reason === 'topic' && lexical.kind !== 'bereaved-by-suicide') {
+      const kind = lexical.kind === 'abuse-topic' ? 'abuse-disclosure' : lexical.kind === 'self-harm-topic' ? 'self-harm' : 'suicidal';
+      return { outcome: 'urgent', kind, layer: 'lexical', reason: 'topic-without-semantic', selfDisclosure: kind === 'abuse-disclosure' ? isSelfDisclosure(text) : undefined };
     }
-    return combine(lex, semantic, text);
+    return lexical;
   }
 }
 

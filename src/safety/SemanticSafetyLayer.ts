@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Embedder } from '../matching/Embedder';
 import { unitLength } from '../matching/Embedder';
-import { DigestMemo } from '../matching/DigestMemo';
 import { embedByLength } from '../matching/BatchingEmbedder';
 import type { VectorCache } from '../matching/VectorCache';
 import type { SafetyAssessment, SupportKind, UrgentKind } from './SafetyAssessment';
@@ -124,8 +123,6 @@ export function messageParts(text: string, minSentenceWords: number): string[] {
   return [...parts];
 }
 
-/** Messages whose semantic finding is kept by default (a finding is a few short strings and numbers). */
-export const FINDINGS_KEPT = 512;
 
 /** Fewer words than this never get support from the semantic layer alone. */
 export const MIN_SUPPORT_WORDS = 6;
@@ -189,24 +186,20 @@ export class SemanticSafetyLayer {
     private readonly exemplars: readonly Exemplar[],
     private readonly vectors: readonly Float32Array[],
     readonly model: SafetyModel,
-    /** Recent messages' findings kept (0: none; see assess). */
-    memoEntries = FINDINGS_KEPT,
-  ) {
-    this.findings = new DigestMemo<SafetyAssessment>(memoEntries);
-  }
+  ) {}
 
   /**
    * Builds the layer. The exemplars' vectors come from the cache when fresh. When the fitted
    * model does not match the exemplars (they changed since `npm run safety:fit`), the models are
    * trained again here, with the fitted thresholds, and `stale` says so.
    */
-  static async create(embedder: Embedder, exemplars: readonly Exemplar[], fitted: SafetyModel, cache?: VectorCache, memoEntries = FINDINGS_KEPT): Promise<{ layer: SemanticSafetyLayer; stale: boolean }> {
+  static async create(embedder: Embedder, exemplars: readonly Exemplar[], fitted: SafetyModel, cache?: VectorCache): Promise<{ layer: SemanticSafetyLayer; stale: boolean }> {
     const texts = exemplars.map((e) => semanticText(e.text));
     const vectors = cache ? (await cache.vectorsFor('safety-exemplars', texts)).vectors : await embedder.embed(texts);
     const hash = exemplarsHash(embedder.modelId, exemplars);
     const stale = fitted.exemplarsHash !== hash || fitted.modelId !== embedder.modelId || fitted.urgent.w.length !== embedder.dimensions;
     const model = stale ? { ...fitted, ...fitModels(vectors, exemplars, fitted.l2), exemplarsHash: hash, modelId: embedder.modelId } : fitted;
-    return { layer: new SemanticSafetyLayer(embedder, exemplars, vectors, model, memoEntries), stale };
+    return { layer: new SemanticSafetyLayer(embedder, exemplars, vectors, model), stale };
   }
 
   /** The same layer with other models or thresholds (for fitting and cross-validation). */
@@ -277,18 +270,7 @@ export class SemanticSafetyLayer {
     return [unitLength(mean), ...vs].map((v) => this.scoreVector(v));
   }
 
-  /**
-   * The finding is a pure function of the text (the exemplars and the model do not change while
-   * the server runs), so a message sent again (a common question) is served the finding it got
-   * before, without scoring its vectors again. Kept by a digest of the text, never the text.
-   */
-  assess(text: string): Promise<SafetyAssessment> {
-    return this.findings.get(DigestMemo.key(text), () => this.assessAfresh(text)).then((found) => ({ ...found }));
-  }
-
-  private readonly findings: DigestMemo<SafetyAssessment>;
-
-  private async assessAfresh(text: string): Promise<SafetyAssessment> {
+  async assess(text: string): Promise<SafetyAssessment> {
     // A word or two ("yes please", "Trafford") is too little for sentence vectors to read
     // reliably; the lexical layer reads those.
     const words = semanticText(text).split(' ').filter(Boolean).length;

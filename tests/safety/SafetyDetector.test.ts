@@ -52,6 +52,39 @@ describe('Safety check, both layers (SafetyDetector)', () => {
     expect((await detector.assess('how can school help my son who self-harms?')).outcome, 'a general question stays support').to.equal('support');
   });
 
+  it('a message sent again is given the finding it got before without either layer reading it, and a caller cannot change it for the next', async () => {
+    let calls = 0;
+    const counting = { modelId: embedder.modelId, dimensions: embedder.dimensions, embed: (texts: readonly string[]) => (calls++, embedder.embed(texts)) };
+    const { layer } = await SemanticSafetyLayer.create(counting, exemplars, model);
+    const memo = new SafetyDetector({ semantic: layer });
+    calls = 0;
+    const first = await memo.assess('honestly i keep thinking about vanishing for good');
+    expect(first.outcome).to.equal('urgent');
+    expect(calls).to.equal(1);
+    const again = await memo.assess('honestly i keep thinking about vanishing for good');
+    expect(calls, 'the same text: no model').to.equal(1);
+    expect(again).to.deep.equal(first);
+    (again as { outcome: string }).outcome = 'none';
+    expect((await memo.assess('honestly i keep thinking about vanishing for good')).outcome).to.equal('urgent');
+    await memo.assess('honestly i keep thinking about vanishing for good now');
+    expect(calls, 'another text: the model').to.equal(2);
+    // With 0 kept, every message is read afresh.
+    const none = new SafetyDetector({ semantic: layer, memoEntries: 0 });
+    calls = 0;
+    await none.assess('honestly i keep thinking about vanishing for good');
+    await none.assess('honestly i keep thinking about vanishing for good');
+    expect(calls).to.equal(2);
+  });
+
+  it('a finding made while the model failed is not kept: once it is back, both layers read the message', async () => {
+    const { layer } = await SemanticSafetyLayer.create(embedder, exemplars, model);
+    const memo = new SafetyDetector({ semantic: layer });
+    embedder.failing = true;
+    expect(await memo.assess('lately i keep thinking about vanishing for good'), 'words alone: no phrase of risk').to.include({ outcome: 'none' });
+    embedder.failing = false;
+    expect(await memo.assess('lately i keep thinking about vanishing for good')).to.include({ outcome: 'urgent', layer: 'semantic' });
+  });
+
   it('create() falls back to the lexical layer, with a warning, when there is no embedder', async () => {
     const { detector: d, warning } = await SafetyDetector.create('knowledge', undefined);
     expect(d.hasSemanticLayer).to.equal(false);

@@ -74,22 +74,6 @@ describe('Safety check, semantic layer alone (fake embedder)', () => {
     expect(seen.flat()).to.not.include(parts[0]);
   });
 
-  it('a message sent again is given the finding it got before without the model, and a caller cannot change it for the next', async () => {
-    let calls = 0;
-    const counting: Embedder = { modelId: embedder.modelId, dimensions: embedder.dimensions, embed: (texts) => (calls++, embedder.embed(texts)) };
-    const { layer: counted } = await SemanticSafetyLayer.create(counting, exemplars, layer.model);
-    calls = 0;
-    const first = await counted.assess('she swallowed pills from the cupboard an hour ago');
-    expect(calls).to.equal(1);
-    const again = await counted.assess('she swallowed pills from the cupboard an hour ago');
-    expect(calls, 'the same text: no model').to.equal(1);
-    expect(again).to.deep.equal(first);
-    (again as { outcome: string }).outcome = 'none';
-    expect((await counted.assess('she swallowed pills from the cupboard an hour ago')).outcome).to.equal(first.outcome);
-    await counted.assess('she swallowed pills from the cupboard two hours ago');
-    expect(calls, 'another text: the model').to.equal(2);
-  });
-
   it('leaves a word or two to the lexical layer', async () => {
     expect((await layer.assess('vanish forever')).outcome).to.equal('none');
   });
