@@ -179,7 +179,8 @@ export class AnswerCards {
   clarify(all: Answer[], channelId: string | undefined, guide?: { id: string; title: string }): Partial<Activity> {
     // At most four buttons: with a guide beside them, the two likeliest answers.
     const candidates = guide ? all.slice(0, 2) : all;
-    const intro = 'I am not sure which of these you mean. Did you mean:';
+    // One choice when the only other near answer is a subject we do not cover.
+    const intro = candidates.length === 1 ? 'I am not sure I have understood. Did you mean:' : 'I am not sure which of these you mean. Did you mean:';
     const lines = candidates.map((c, i) => `${i + 1}. ${c.title}`).join('\n');
     const guideLine = guide ? `\nOr I can go through your situation: ${guide.title}.` : '';
     if (!supportsCards(channelId)) {

@@ -23,7 +23,7 @@ export interface MatchResult {
   outcome: MatchOutcome;
   /** The estimated chance that the top candidate is right, 0–1. */
   confidence: number;
-  /** `answer`: the one answer; `clarify`: the two or three close candidates; `none`: empty. */
+  /** `answer`: the one answer; `clarify`: one to three close candidates (one when the only near runner-up is out of scope); `none`: empty. */
   candidates: RankedAnswer[];
   /** For `none`: the subject it does not cover that the question is about, if it is one. */
   outOfScope?: string;

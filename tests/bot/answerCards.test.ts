@@ -115,4 +115,14 @@ describe('AnswerCards: short answer cards', () => {
     expect(shown.map((a) => a.title)).to.deep.equal([three[0].title, three[1].title, "Check if it's time to ask for an EHC needs assessment", 'None of these']);
     expect(visibleActions(adaptiveCard(cards.clarify(three, 'webchat')) as Node).map((a) => a.title)).to.deep.equal([...three.map((a) => a.title), 'None of these']);
   });
+
+  it('"Did you mean" with one answer (its only near runner-up out of scope) asks plainly and keeps "None of these"', () => {
+    const one = [kb.get('early-help-and-family-support') as NonNullable<ReturnType<typeof kb.get>>];
+    const card = adaptiveCard(cards.clarify(one, 'webchat')) as Node;
+    expect(JSON.stringify(card)).to.include('I am not sure I have understood. Did you mean:').and.not.include('which of these');
+    expect(visibleActions(card).map((a) => a.title)).to.deep.equal([one[0].title, 'None of these']);
+    const text = cards.clarify(one, 'sms');
+    expect(text.text).to.include('I am not sure I have understood.');
+    expect((text.suggestedActions?.actions ?? []).map((a) => a.title)).to.deep.equal([one[0].title, 'None of these']);
+  });
 });
