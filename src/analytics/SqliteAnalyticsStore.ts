@@ -54,10 +54,14 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
   private readonly insertAll: (rows: InsertParams[]) => void;
   private pending: InsertParams[] = [];
   private timer: NodeJS.Timeout | undefined;
-  /** A write that failed on the timer, thrown by the next add (so the recorder logs it). */
-  private failure: Error | undefined;
+  /** The last record that could not be written (a repeated id, a full disk), for the log and tests. */
+  lastWriteError: Error | undefined;
 
-  constructor(file: string) {
+  /** `onWriteError`: told when records added earlier could not be written (the server logs it, without text). */
+  constructor(
+    file: string,
+    private readonly onWriteError: (err: Error) => void = () => undefined,
+  ) {
     this.db = openSqlite(file, { synchronous: 'NORMAL' });
     this.db.exec(`CREATE TABLE IF NOT EXISTS turns (
       id TEXT PRIMARY KEY,
@@ -77,8 +81,16 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
       'INSERT INTO turns (id, at, channel, outcome, answer_id, confidence, candidates, picked, area, helpful, question) VALUES (@id, @at, @channel, @outcome, @answer_id, @confidence, @candidates, @picked, @area, @helpful, @question)',
     );
     this.exists = this.db.prepare('SELECT 1 FROM turns WHERE id = ?');
+    // One bad record (a repeated id) loses only itself: SQLite undoes the one statement and the
+    // rest commit.
     this.insertAll = this.db.transaction((rows: InsertParams[]) => {
-      for (const row of rows) this.insert.run(row);
+      for (const row of rows) {
+        try {
+          this.insert.run(row);
+        } catch (err) {
+          this.writeFailed(err);
+        }
+      }
     });
   }
 
@@ -89,19 +101,24 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     if (this.pending.length === 0 || !this.db.open) return;
     const rows = this.pending;
     this.pending = [];
-    this.insertAll(rows);
+    try {
+      this.insertAll(rows);
+    } catch (err) {
+      this.writeFailed(err);
+    }
   }
 
+  private writeFailed(err: unknown): void {
+    this.lastWriteError = err instanceof Error ? err : new Error(String(err));
+    this.onWriteError(this.lastWriteError);
+  }
 
-  static inDataDir(dataDir: string): SqliteAnalyticsStore {
-    return new SqliteAnalyticsStore(path.join(dataDir, SqliteAnalyticsStore.FILE_NAME));
+  static inDataDir(dataDir: string, onWriteError?: (err: Error) => void): SqliteAnalyticsStore {
+    return new SqliteAnalyticsStore(path.join(dataDir, SqliteAnalyticsStore.FILE_NAME), onWriteError);
   }
 
   async add(r: TurnRecord): Promise<void> {
     if (!isTurnOutcome(r.outcome)) throw new Error(`outcome must be one of the turn outcomes (it is "${String(r.outcome)}")`);
-    const failure = this.failure;
-    this.failure = undefined;
-    if (failure) throw failure;
     this.pending.push({
       id: r.id,
       at: Date.parse(r.at),
@@ -117,13 +134,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     });
     if (this.pending.length >= MAX_PENDING) this.flush();
     else if (!this.timer) {
-      this.timer = setTimeout(() => {
-        try {
-          this.flush();
-        } catch (err) {
-          this.failure = err instanceof Error ? err : new Error(String(err));
-        }
-      }, FLUSH_AFTER_MS);
+      this.timer = setTimeout(() => this.flush(), FLUSH_AFTER_MS);
       this.timer.unref();
     }
   }

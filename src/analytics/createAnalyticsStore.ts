@@ -7,7 +7,10 @@ import { SqliteAnalyticsStore } from './SqliteAnalyticsStore';
  * The store the settings name, for the server and the report CLI alike: Azure Table Storage for
  * ANALYTICS_STORE=table (production), else SQLite in DATA_DIR (in memory when STATE_STORE=memory).
  */
-export function createAnalyticsStore(config: Pick<Config, 'analyticsStore' | 'analyticsTable' | 'azureStorageConnectionString' | 'stateStore' | 'dataDir'>): AnalyticsStore {
+export function createAnalyticsStore(
+  config: Pick<Config, 'analyticsStore' | 'analyticsTable' | 'azureStorageConnectionString' | 'stateStore' | 'dataDir'>,
+  onWriteError?: (err: Error) => void,
+): AnalyticsStore {
   if (config.analyticsStore === 'table') return AzureTableAnalyticsStore.fromConnectionString(config.azureStorageConnectionString as string, config.analyticsTable);
-  return config.stateStore === 'memory' ? new SqliteAnalyticsStore(':memory:') : SqliteAnalyticsStore.inDataDir(config.dataDir);
+  return config.stateStore === 'memory' ? new SqliteAnalyticsStore(':memory:', onWriteError) : SqliteAnalyticsStore.inDataDir(config.dataDir, onWriteError);
 }

@@ -171,7 +171,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
   const callbacks = overrides.callbacks ?? createCallbackStore(config);
   const retention = new CallbackRetention(callbacks, config.callbackRetentionDays, logger);
   await retention.start();
-  const analytics = overrides.analytics ?? createAnalyticsStore(config);
+  const analytics = overrides.analytics ?? createAnalyticsStore(config, (err) => logger.error({ err: { name: err.name, message: err.message } }, 'turn records not written'));
   const analyticsRetention = new AnalyticsRetention(analytics, config.analyticsRetentionDays, logger);
   await analyticsRetention.start();
   const recorder = new TurnRecorder(analytics, { logQuestions: config.logQuestions, redactor: new Redactor(), log: logger });

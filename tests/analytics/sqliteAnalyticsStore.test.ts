@@ -36,6 +36,18 @@ describe('SqliteAnalyticsStore: turn records on disk (DATA_DIR/analytics.sqlite)
     });
   });
 
+  it('a record that cannot be written (its id already kept) loses only itself, and the store tells its log', async () => {
+    const told: string[] = [];
+    const store = new SqliteAnalyticsStore(':memory:', (err) => told.push(err.message));
+    await store.add(turn({ id: 'same' }));
+    await store.add(turn({ id: 'same' }));
+    await store.add(turn({ id: 'other' }));
+    expect((await store.list()).map((r) => r.id).sort()).to.deep.equal(['other', 'same']);
+    expect(told).to.have.length(1);
+    expect(told[0]).to.match(/UNIQUE|constraint/i);
+    await store.close();
+  });
+
   it('purges again on its timer', async () => {
     let now = new Date('2026-11-01T12:00:00Z');
     const store = new SqliteAnalyticsStore(':memory:');
