@@ -20,16 +20,18 @@ class CountingAuthentication extends ConfigurationBotFrameworkAuthentication {
     if (authHeader === 'Bearer bad') throw new Error('Unauthorized');
     const result = await super.authenticateRequest(a, authHeader);
     const inner = result.connectorFactory as ConnectorFactory;
-    const outer = this;
+    const creating = () => {
+      this.created++;
+      if (this.failNext) {
+        this.failNext = false;
+        throw new Error('no credentials');
+      }
+    };
     return {
       ...result,
       connectorFactory: new (class extends ConnectorFactory {
         async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-          outer.created++;
-          if (outer.failNext) {
-            outer.failNext = false;
-            throw new Error('no credentials');
-          }
+          creating();
           return inner.create(serviceUrl, audience);
         }
       })(),
