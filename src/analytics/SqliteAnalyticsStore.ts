@@ -54,8 +54,6 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
   private readonly insertAll: (rows: InsertParams[]) => void;
   private pending: InsertParams[] = [];
   private timer: NodeJS.Timeout | undefined;
-  /** The last record that could not be written (a repeated id, a full disk), for the log and tests. */
-  lastWriteError: Error | undefined;
 
   /** `onWriteError`: told when records added earlier could not be written (the server logs it, without text). */
   constructor(
@@ -109,8 +107,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
   }
 
   private writeFailed(err: unknown): void {
-    this.lastWriteError = err instanceof Error ? err : new Error(String(err));
-    this.onWriteError(this.lastWriteError);
+    this.onWriteError(err instanceof Error ? err : new Error(String(err)));
   }
 
   static inDataDir(dataDir: string, onWriteError?: (err: Error) => void): SqliteAnalyticsStore {

@@ -9,37 +9,10 @@ import {
   type ConnectorClient,
   type UserTokenClient,
 } from 'botframework-connector';
+import { DigestMemo } from '../matching/DigestMemo';
 
 /** Clients kept (one per bot, channel address and audience: a handful in practice). */
 export const MAX_CLIENTS_KEPT = 64;
-
-/** A bounded map that drops the entry used least recently when full. */
-class Kept<T> {
-  private readonly entries = new Map<string, T>();
-
-  constructor(private readonly max: number) {}
-
-  get(key: string, make: () => T): T {
-    const found = this.entries.get(key);
-    if (found !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, found);
-      return found;
-    }
-    const made = make();
-    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, made);
-    return made;
-  }
-
-  drop(key: string): void {
-    this.entries.delete(key);
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-}
 
 function appIdOf(claimsIdentity: ClaimsIdentity): string {
   return JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? '';
@@ -58,8 +31,9 @@ function appIdOf(claimsIdentity: ClaimsIdentity): string {
  * not kept.
  */
 export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthentication {
-  private readonly connectors = new Kept<Promise<ConnectorClient>>(MAX_CLIENTS_KEPT);
-  private readonly tokenClients = new Kept<Promise<UserTokenClient>>(MAX_CLIENTS_KEPT);
+  // (DigestMemo: least recently used dropped first, a failed creation not kept.)
+  private readonly connectors = new DigestMemo<ConnectorClient>(MAX_CLIENTS_KEPT);
+  private readonly tokenClients = new DigestMemo<UserTokenClient>(MAX_CLIENTS_KEPT);
 
   constructor(private readonly inner: BotFrameworkAuthentication) {
     super();
@@ -83,8 +57,7 @@ export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    const key = appIdOf(claimsIdentity);
-    return this.kept(this.tokenClients, key, () => this.inner.createUserTokenClient(claimsIdentity));
+    return this.tokenClients.get(DigestMemo.key(appIdOf(claimsIdentity)), () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {
@@ -105,22 +78,13 @@ export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
 
   private reusingFactory(inner: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
     const appId = appIdOf(claimsIdentity);
-    const connectors = this.connectors;
-    const kept = <T>(store: Kept<Promise<T>>, key: string, make: () => Promise<T>) => this.kept(store, key, make);
+    // (No audience is its own key: the factory then uses its default, which '' would not.)
+    const key = (serviceUrl: string, audience: string | undefined) => (audience === undefined ? DigestMemo.key(appId, serviceUrl) : DigestMemo.key(appId, serviceUrl, audience));
+    const reuse = (serviceUrl: string, audience: string | undefined) => this.connectors.get(key(serviceUrl, audience), () => inner.create(serviceUrl, audience));
     return new (class extends ConnectorFactory {
       create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        return kept(connectors, JSON.stringify([appId, serviceUrl, audience ?? null]), () => inner.create(serviceUrl, audience));
+        return reuse(serviceUrl, audience);
       }
     })();
-  }
-
-  /** The kept client for `key`, or a new one (not kept if making it fails). */
-  private kept<T>(store: Kept<Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-    const p = store.get(key, () => {
-      const made = make();
-      made.catch(() => store.drop(key));
-      return made;
-    });
-    return p;
   }
 }
