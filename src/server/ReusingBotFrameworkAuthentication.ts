@@ -57,7 +57,7 @@ export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.tokenClients.get(DigestMemo.key(appIdOf(claimsIdentity)), () => this.inner.createUserTokenClient(claimsIdentity));
+    return this.tokenClients.get(appIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {
@@ -78,8 +78,9 @@ export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
 
   private reusingFactory(inner: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
     const appId = appIdOf(claimsIdentity);
-    // (No audience is its own key: the factory then uses its default, which '' would not.)
-    const key = (serviceUrl: string, audience: string | undefined) => (audience === undefined ? DigestMemo.key(appId, serviceUrl) : DigestMemo.key(appId, serviceUrl, audience));
+    // A plain key, not a digest: no message text is in it, and an activity may come without a
+    // serviceUrl (expectReplies), or without an audience (the factory then uses its default).
+    const key = (serviceUrl: string | undefined, audience: string | undefined) => JSON.stringify([appId, serviceUrl ?? null, audience ?? null]);
     const reuse = (serviceUrl: string, audience: string | undefined) => this.connectors.get(key(serviceUrl, audience), () => inner.create(serviceUrl, audience));
     return new (class extends ConnectorFactory {
       create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {

@@ -70,6 +70,15 @@ describe('ReusingBotFrameworkAuthentication: every turn authenticated, its clien
     expect(auth.connectorClientsKept).to.equal(2);
   });
 
+  it('serves an activity with no channel address (expectReplies from a test or a probe) without failing, once per bot', async () => {
+    const result = await auth.authenticateRequest(activity(undefined as unknown as string), '');
+    const factory = result.connectorFactory as ConnectorFactory;
+    const a = await factory.create(undefined as unknown as string, result.audience);
+    const b = await factory.create(undefined as unknown as string, result.audience);
+    expect(b).to.equal(a);
+    expect(await factory.create(undefined as unknown as string)).to.be.instanceOf(ConnectorClient);
+  });
+
   it('still refuses a request its authentication refuses, every time', async () => {
     await clientFor('http://localhost:3978/');
     for (let i = 0; i < 2; i++) {
