@@ -142,8 +142,11 @@ export class AnswerMatcher {
   private async readAfresh(question: string, embedFocus: boolean): Promise<MessageReadings> {
     const { words, texts, vectors: embedding } = this.embedding(question, embedFocus);
     if (words === 0) return { words, whole: { lexical: [] } };
+    // The texts are with the model already (in its worker, on the other core): the lexical
+    // scores are worked out while it embeds them.
+    const lexical = texts.map((t) => this.lexical.score(t));
     const vectors = await embedding;
-    const [w, f] = texts.map((t, i) => ({ lexical: this.lexical.score(t), semantic: vectors?.[i] ? this.semanticScorer?.score(vectors[i]) : undefined }));
+    const [w, f] = texts.map((_, i) => ({ lexical: lexical[i], semantic: vectors?.[i] ? this.semanticScorer?.score(vectors[i]) : undefined }));
     return { words, whole: w, focus: f };
   }
 

@@ -108,8 +108,15 @@ export class WorkerEmbedder implements Embedder {
     return worker;
   }
 
-  async embed(texts: readonly string[]): Promise<Float32Array[]> {
-    if (texts.length === 0) return [];
+  embed(texts: readonly string[]): Promise<Float32Array[]> {
+    if (texts.length === 0) return Promise.resolve([]);
+    // A live worker is sent the texts now, in the caller's turn of the event loop, so what the
+    // caller does next (the matcher's lexical scoring) runs beside the model, not before it.
+    if (this.live) return this.post(this.live, texts);
+    return this.startThenPost(texts);
+  }
+
+  private async startThenPost(texts: readonly string[]): Promise<Float32Array[]> {
     if (!this.worker) {
       const starting = WorkerEmbedder.spawn().then(({ worker }) => this.watch(worker));
       // A worker that could not start is not kept: the next request tries again.
@@ -118,7 +125,10 @@ export class WorkerEmbedder implements Embedder {
       });
       this.worker = starting;
     }
-    const worker = await this.worker;
+    return this.post(await this.worker, texts);
+  }
+
+  private post(worker: Worker, texts: readonly string[]): Promise<Float32Array[]> {
     const id = ++this.next;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { worker, resolve, reject });

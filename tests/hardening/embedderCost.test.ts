@@ -136,6 +136,22 @@ describe('Hardening: the cost of embedding a message (CachingEmbedder, WorkerEmb
     }
   });
 
+  it('a live worker is sent the texts in the caller\'s own turn, so what the caller does next runs beside the model', async () => {
+    const worker = await WorkerEmbedder.start();
+    try {
+      await worker.embed(['what is sen support']);
+      const waiting = (worker as unknown as { waiting: Map<number, unknown> }).waiting;
+      const pending = worker.embed(['what is an ehc plan']);
+      // Not a turn of the event loop later: already posted, and owed an answer.
+      expect(waiting.size).to.equal(1);
+      const [v] = await pending;
+      expect(v).to.have.length(worker.dimensions);
+      expect(waiting.size).to.equal(0);
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('a stopped worker fails what waits on it and the next request starts a new one', async () => {
     const worker = await WorkerEmbedder.start();
     try {

@@ -7,6 +7,7 @@ import { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
 import { AnswerMatcher, type MatchPolicy } from '../../src/matching/AnswerMatcher';
 import { createMatcher } from '../../src/matching/createMatcher';
 import { FakeEmbedder, failingEmbedder } from '../support/FakeEmbedder';
+import type { Embedder } from '../../src/matching/Embedder';
 
 function answer(id: string, title: string, questions: string[], keywords: string[], body: string): Answer {
   return { id, title, questions, keywords, body, audience: ['parent'], followUps: [], sources: [], file: `answers/${id}.md` };
@@ -166,6 +167,34 @@ describe('AnswerMatcher: the pipeline on a small fake knowledge base', () => {
     matcher.prepare('my son is on the SEN register. Can he go on the trip?');
     const other = 'Sorry to ask. Is my son allowed to go on the class outing?';
     expect(await matcher.match(other)).to.deep.equal(await (await createMatcher(smallKb, { embedder: async () => fake(), cacheDir, policy: SMALL_KB_POLICY })).matcher.match(other));
+  });
+
+  it('scores a message lexically while the model embeds it, and decides as it would in turn', async () => {
+    const model = fake();
+    let held: Array<() => void> | undefined;
+    const holding: Embedder = {
+      modelId: model.modelId,
+      dimensions: model.dimensions,
+      embed: (texts) => (held ? new Promise<void>((r) => held?.push(r)).then(() => model.embed(texts)) : model.embed(texts)),
+    };
+    const { matcher } = await createMatcher(smallKb, { embedder: async () => holding, cacheDir, policy: SMALL_KB_POLICY, memoEntries: 0 });
+    const story = 'We moved house in the summer. Is my daughter allowed on the class outing?';
+    const events: string[] = [];
+    const score = matcher.lexical.score.bind(matcher.lexical);
+    matcher.lexical.score = (text: string) => {
+      events.push(held && held.length > 0 ? 'lexical, vectors still on their way' : 'lexical, vectors back');
+      return score(text);
+    };
+    held = [];
+    const matching = matcher.match(story);
+    // The whole message and its question sentence are with the model, and both are scored lexically meanwhile.
+    expect(held.length).to.be.greaterThan(0);
+    expect(events).to.deep.equal(['lexical, vectors still on their way', 'lexical, vectors still on their way']);
+    const release = held;
+    held = undefined;
+    release.forEach((r) => r());
+    const result = await matching;
+    expect(result).to.deep.equal(await (await createMatcher(smallKb, { embedder: async () => fake(), cacheDir, policy: SMALL_KB_POLICY })).matcher.match(story));
   });
 
   it('with memoEntries 0 keeps nothing from a message: asked again, it is read again', async () => {
