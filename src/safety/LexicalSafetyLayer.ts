@@ -51,6 +51,8 @@ const SELF = "(?:myself|himself|herself|themselves|themself|my ?self|him ?self|h
 interface RiskPattern {
   kind: UrgentKind;
   pattern: RegExp;
+  /** Needed somewhere in the message as well (another sentence may say it), when the phrase alone is not enough. */
+  context?: RegExp;
 }
 
 /** Signs of risk now, each a whole phrase: single words like "die" alone never trigger. */
@@ -88,7 +90,9 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: /\b(?:check(?:ing)? out|log(?:ging)? off|sign(?:ing)? off)\s+(?:for good|permanently|forever|of life)\b/ },
   { kind: 'suicidal', pattern: /\b(?:end|ending|finish|finishing)\s+(?:things|myself|himself|herself|me off|him off|her off)\b(?!\s+with)|\bfinish (?:myself|himself|herself) off\b/ },
   { kind: 'suicidal', pattern: /\b(?:want|wants|wanted|going|go|ready)\s+to\s+(?:go\s+)?(?:to|up to)\s+heaven\b/ },
-  { kind: 'suicidal', pattern: /\b(?:join|be with|see)\s+(?:her|him|them|my (?:\w+\s+){0,2}(?:mum|mam|mom|dad|nan|nana|gran|granny|grandma|grandad|grandpa|brother|sister|friend|cousin|auntie|uncle))\s+(?:again|soon|up there|in heaven)\b(?=.*\b(?:died|passed|gone|heaven|funeral|lost|death|dead)\b)|\b(?:died|passed away|funeral|lost (?:my|our))\b.*\b(?:go and join|want to join|going to join|join (?:her|him|them) (?:soon|now))\b/ },
+  // (The death may be told in another sentence: "He wrote 'I'll be with mum soon'. His mum died in May.")
+  { kind: 'suicidal', pattern: /\b(?:(?:join|be with)\s+(?:her|him|them|(?:my |his |her )?(?:\w+\s+){0,2}(?:mum|mam|mom|dad|nan|nana|gran|granny|grandma|grandad|grandpa|brother|sister|friend|cousin|auntie|uncle))|see\s+(?:her|him|them|my (?:\w+\s+){0,2}(?:mum|mam|mom|dad|nan|nana|gran|granny|grandma|grandad|grandpa|brother|sister|friend|cousin|auntie|uncle)))\s+(?:again|soon|up there|in heaven)\b/, context: /\b(?:died|passed|gone|heaven|funeral|lost|death|dead|grave|bereave\w*)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:died|passed away|funeral|lost (?:my|our))\b.*\b(?:go and join|want to join|going to join|join (?:her|him|them) (?:soon|now))\b/ },
   { kind: 'suicidal', pattern: /\b(?:go|going|went) to sleep and (?:never|not) (?:wake up|come back)\b|\blong sleep and not (?:wake|come back)\b/ },
   // Plans and means.
   { kind: 'plan-means', pattern: /\b(?:saving|saved|saving up|stockpil\w*|hoard\w*|collect\w*|hiding|hidden|stash\w*)\s+(?:up\s+)?(?:my\s+|his\s+|her\s+|all\s+)?(?:[\w']+\s+){0,2}(?:pills|tablets|meds|medication|paracetamol|painkillers)\b/ },
@@ -99,6 +103,15 @@ const RISK: RiskPattern[] = [
   { kind: 'plan-means', pattern: /\b(?:lethal|fatal)\s+(?:dose|amount)\b/ },
   { kind: 'plan-means', pattern: /\bhow long (?:does it take|it takes|would it take|will it take) to die\b|\b(?:fastest|quickest|easiest|painless(?:ly)?|least painful|best)\s+ways?\s+to\s+(?:die|end it|kill|go)\b|\b(?:die|end it) without (?:any )?pain\b/ },
   { kind: 'plan-means', pattern: /\b(?:i'?m|i am|she'?s|he'?s|she is|he is|they'?re|(?:my|our) (?:son|daughter|child|boy|girl|friend|mate|brother|sister|partner|mum|dad) is)\s+(?:\w+\s+)?(?:on|at|up on|standing on|sat on|sitting on|stood on|stood at|standing at|by)\s+(?:the\s+)?(?:edge of the|top of the)?\s?(?:roof|rooftop|bridge|cliff|cliffs|train tracks|railway|railway line|tracks|ledge|edge)\b(?!\s+(?:of (?:a|the) (?:breakdown|meltdown|tears)|club))/ },
+  // A day set for it, in a message that names a means or a place ("been looking at the bridge
+  // every day this week. think friday is the day"): a plan with a time. The day alone ("friday
+  // is the day of his review", "monday is the day his TA starts") is not.
+  {
+    kind: 'plan-means',
+    pattern:
+      /\b(?:today|tonight|tomorrow(?: night)?|(?:this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night)?|this weekend|my birthday|the end of (?:term|the week))\s+(?:is|will be|'s|is going to be|is gonna be)\s+(?:the|my)\s+(?:day|night|time)\b(?!\s+(?:of|for|when|that|we|they|you|he|she|his|her|our|their|the|a|at|in|on|to|off|after|before)\b)|\b(?:i'?ve|i have|i'?m|i am)\s+(?:picked|chosen|set|decided on|sorted|got)\s+(?:a|the|my)\s+(?:date|day|time)\b(?!\s+(?:for|of|to|with|off)\b)/,
+    context: /\b(?:bridge|railway|train tracks|tracks|(?:in front of|under) (?:a|the) (?:train|bus|lorry|car)|cliffs?|roof|rooftop|ledge|multi[- ]?stor(?:e)?y|top of the car park|pills|tablets|paracetamol|meds|rope|noose|do it|go through with it|end it|goodbye|won'?t be (?:here|around))\b/,
+  },
   // Goodbyes.
   { kind: 'farewell', pattern: /\bsuicide\s+(?:note|letter|message)s?\b|\bgoodbye\s+(?:note|letter|message|text|post|video|card)s?\b(?!.*\b(?:school|class|teachers?|moving|leaving|nursery|colleagues|retir\w*)\b)/ },
   { kind: 'farewell', pattern: /\b(?:when|by the time|if) you(?:'re| are)? read(?:ing)? this\b|\bdon'?t (?:open|read) (?:it|this|them|the letter) (?:until|till)\b/ },
@@ -276,7 +289,7 @@ export class LexicalSafetyLayer {
     parts.forEach((s, i) => {
       // Of the kinds a sentence matches, a disclosure of abuse and a medical emergency have their
       // own routes and come first; otherwise the first listed.
-      const matched = RISK.filter((r) => r.pattern.test(s));
+      const matched = RISK.filter((r) => r.pattern.test(s) && (!r.context || r.context.test(whole)));
       const ordered = [...matched.filter((r) => r.kind === 'abuse-disclosure' || r.kind === 'medical-emergency'), ...matched];
       for (const r of ordered.slice(0, 1)) {
         const denied = DENIAL.some((d) => d.test(s));

@@ -95,6 +95,13 @@ describe('Safety check, lexical layer alone', () => {
       ["i'm going to end things tonight", 'suicidal'],
       ['my son is stood on the edge of the roof', 'plan-means'],
       ["what's the quickest way to die", 'plan-means'],
+      // A day set, with the means or the place in another sentence of the message.
+      ['keep walking up to the top of the multi storey after school. saturday is the day', 'plan-means'],
+      ["i've picked the date. the tablets are in my drawer", 'plan-means'],
+      ['he keeps going down to the railway on his own. he told his brother tomorrow is the day', 'plan-means'],
+      // Joining someone who has died, the death told in another sentence.
+      ["He signed his card 'see you soon, I'll be with dad'. I'll be with dad soon, he said. His dad died in March.", 'suicidal'],
+      ['she keeps saying she wants to be with nan again. nan passed away at easter', 'suicidal'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -113,6 +120,14 @@ describe('Safety check, lexical layer alone', () => {
       'our EHCP is missing section F',
       'he ran away from the wasp in the playground',
       'I am at the bridge club tonight so can we talk tomorrow',
+      'friday is the day of his annual review',
+      'monday is the day his new TA starts, he loves trains',
+      'tomorrow is the day we find out about the bridge club',
+      'we have set a date for the tribunal',
+      'friday is the day. the train leaves at 9 for the trip',
+      "i've picked a date for the review with the senco",
+      'he will be with his mum again at the weekend, she works away',
+      'since his grandad died he has been seeing his dad again every saturday',
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
