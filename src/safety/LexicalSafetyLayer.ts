@@ -45,6 +45,8 @@ const IDIOMS: RegExp[] = [
   /\bdrop(?:ped)?\s+dead\s+(?:tired|gorgeous)\b/g,
 ];
 
+/** People someone may say they will "be with" or "join" again: with a death told, that is urgent. */
+const KIN = '(?:mum|mam|mom|dad|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|brother|sister|friend|cousin|auntie|uncle)';
 /** A person (or the writer) as the one at risk. */
 const SELF = "(?:myself|himself|herself|themselves|themself|my ?self|him ?self|her ?self)";
 
@@ -79,7 +81,7 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: /\b(?:step|stepping|walk|walking)\s+(?:in front of|into)\s+(?:a|the)\s+(?:train|bus|lorry|traffic|road|sea|river)\b/ },
   { kind: 'suicidal', pattern: /\bwants? (?:it all|everything|all of it|it) to (?:stop|end) (?:for good|forever|permanently)\b|\bwants? (?:it all|everything) to (?:stop|end)\b/ },
   { kind: 'suicidal', pattern: /\bwon'?t be needing (?:it|them|that|any of (?:it|this|them))\b|\bwon'?t be (?:here|around) (?:for|by|next|at|to see)\b/ },
-  { kind: 'suicidal', pattern: /\b(?:i'?ll|i will|going to|want to|just want to|wish i could|soon i'?ll)\s+be with (?:my |our )?(?:mum|mam|mom|dad|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|brother|sister|friend|him|her|them)\b(?:\s+(?:soon|again|in heaven|up there))?(?=.*\b(?:died|passed|lost|gone|death|funeral|heaven|miss)\b)|\b(?:died|passed|lost|funeral)\b.*\b(?:i'?ll|i will|going to|want to|just want to|wish i could)\s+be with (?:her|him|them|my \w+)\b/ },
+  { kind: 'suicidal', pattern: new RegExp(`\\b(?:i'?ll|i will|going to|want to|just want to|wish i could|soon i'?ll)\\s+be with (?:my |our )?(?:${KIN}|him|her|them)\\b(?:\\s+(?:soon|again|in heaven|up there))?(?=.*\\b(?:died|passed|lost|gone|death|funeral|heaven|miss)\\b)|\\b(?:died|passed|lost|funeral)\\b.*\\b(?:i'?ll|i will|going to|want to|just want to|wish i could)\\s+be with (?:her|him|them|my \\w+)\\b`) },
   // Euphemisms of dying (a person saying they will not be here, or wanting to stop existing).
   { kind: 'suicidal', pattern: /\b(?:tired of|sick of|done with|finished with|had enough of|fed up of)\s+(?:being\s+)?(?:life|living|existing|alive|here|breathing|being alive|being here)\b/ },
   { kind: 'suicidal', pattern: /\b(?:everyone|everybody|they|my family|you all|you'?d all|the world|my (?:mum|mam|dad|parents|kids|family|friends))\s+(?:would|'d|will|wud)\s+be\s+(?:happier|better|fine|relieved|okay|ok|better off)\s+(?:if i (?:was|were|wasn'?t|weren'?t|died|left for good|disappeared|was gone)|without me|when i'?m gone|once i'?m gone)\b/ },
@@ -90,9 +92,9 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: /\b(?:check(?:ing)? out|log(?:ging)? off|sign(?:ing)? off)\s+(?:for good|permanently|forever|of life)\b/ },
   { kind: 'suicidal', pattern: /\b(?:end|ending|finish|finishing)\s+(?:things|myself|himself|herself|me off|him off|her off)\b(?!\s+with)|\bfinish (?:myself|himself|herself) off\b/ },
   { kind: 'suicidal', pattern: /\b(?:want|wants|wanted|going|go|ready)\s+to\s+(?:go\s+)?(?:to|up to)\s+heaven\b/ },
-  { kind: 'suicidal', pattern: /\b(?:join|be with|see)\s+(?:her|him|them|my (?:\w+\s+){0,2}(?:mum|mam|mom|dad|nan|nana|gran|granny|grandma|grandad|grandpa|brother|sister|friend|cousin|auntie|uncle))\s+(?:again|soon|up there|in heaven)\b(?=.*\b(?:died|passed|gone|heaven|funeral|lost|death|dead)\b)/ },
+  { kind: 'suicidal', pattern: new RegExp(`\\b(?:join|be with|see)\\s+(?:her|him|them|my (?:\\w+\\s+){0,2}${KIN})\\s+(?:again|soon|up there|in heaven)\\b(?=.*\\b(?:died|passed|gone|heaven|funeral|lost|death|dead)\\b)`) },
   // (The death may be told in another sentence: "He wrote 'I'll be with mum soon'. His mum died in May." Across sentences only a death counts: "his dad has gone to work abroad" does not.)
-  { kind: 'suicidal', pattern: /\b(?:(?:join|be with)\s+(?:her|him|them|(?:my |his |her )?(?:\w+\s+){0,2}(?:mum|mam|mom|dad|nan|nana|gran|granny|grandma|grandad|grandpa|brother|sister|friend|cousin|auntie|uncle))|see\s+(?:her|him|them|my (?:\w+\s+){0,2}(?:mum|mam|mom|dad|nan|nana|gran|granny|grandma|grandad|grandpa|brother|sister|friend|cousin|auntie|uncle)))\s+(?:again|soon|up there|in heaven)\b/, context: /\b(?:died|passed (?:away|on)|heaven|funeral|death|dead|grave|bereave\w*)\b/ },
+  { kind: 'suicidal', pattern: new RegExp(`\\b(?:(?:join|be with)\\s+(?:her|him|them|(?:my |his |her )?(?:\\w+\\s+){0,2}${KIN})|see\\s+(?:her|him|them|my (?:\\w+\\s+){0,2}${KIN}))\\s+(?:again|soon|up there|in heaven)\\b`), context: /\b(?:died|passed (?:away|on)|heaven|funeral|death|dead|grave|bereave\w*)\b/ },
   { kind: 'suicidal', pattern: /\b(?:died|passed away|funeral|lost (?:my|our))\b.*\b(?:go and join|want to join|going to join|join (?:her|him|them) (?:soon|now))\b/ },
   { kind: 'suicidal', pattern: /\b(?:go|going|went) to sleep and (?:never|not) (?:wake up|come back)\b|\blong sleep and not (?:wake|come back)\b/ },
   // Plans and means.
