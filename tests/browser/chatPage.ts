@@ -109,14 +109,15 @@ export async function axeProblems(scope: Scope): Promise<string[]> {
       .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
   const first = await run();
   if (first.passes.length < 10) return [`axe ran only ${first.passes.length} checks`];
-  if (problems(first).length === 0) return [];
+  const found = problems(first);
+  if (found.length === 0) return [];
   // A problem is reported only if it is still there a second later: Web Chat's smooth scroll to
   // the newest message is not an animation the wait above can see, and text caught mid-scroll
   // under the send box's edge was once measured against the wrong background (a fresh-clone run;
   // the same page passed before and after). A real contrast fault is there on both looks.
   await new Promise((r) => setTimeout(r, 1000));
   const again = new Set(problems(await run()));
-  return problems(first).filter((p) => again.has(p));
+  return found.filter((p) => again.has(p));
 }
 
 /** Shown text smaller than 16px, as lines. */
