@@ -47,6 +47,11 @@ const IDIOMS: RegExp[] = [
 
 /** People someone may say they will "be with" or "join" again: with a death told, that is urgent. */
 const KIN = '(?:mum|mam|mom|dad|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|brother|sister|friend|cousin|auntie|uncle)';
+/**
+ * Not a grieving child's question: "he keeps asking if he'll see her again", "she asks when she
+ * can be with grandad again" (a lookbehind, put before "join", "be with" or "see").
+ */
+const NOT_ASKED = "(?<!\\b(?:if|whether|when)\\s+(?:he|she|they|i|we|you)(?:'ll|\\s+will|'d|\\s+would|\\s+can|\\s+could|\\s+might)?\\s+(?:ever\\s+|get to\\s+)?)";
 /** A person (or the writer) as the one at risk. */
 const SELF = "(?:myself|himself|herself|themselves|themself|my ?self|him ?self|her ?self)";
 
@@ -92,9 +97,9 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: /\b(?:check(?:ing)? out|log(?:ging)? off|sign(?:ing)? off)\s+(?:for good|permanently|forever|of life)\b/ },
   { kind: 'suicidal', pattern: /\b(?:end|ending|finish|finishing)\s+(?:things|myself|himself|herself|me off|him off|her off)\b(?!\s+with)|\bfinish (?:myself|himself|herself) off\b/ },
   { kind: 'suicidal', pattern: /\b(?:want|wants|wanted|going|go|ready)\s+to\s+(?:go\s+)?(?:to|up to)\s+heaven\b/ },
-  { kind: 'suicidal', pattern: new RegExp(`\\b(?:join|be with|see)\\s+(?:her|him|them|my (?:\\w+\\s+){0,2}${KIN})\\s+(?:again|soon|up there|in heaven)\\b(?=.*\\b(?:died|passed|gone|heaven|funeral|lost|death|dead)\\b)`) },
+  { kind: 'suicidal', pattern: new RegExp(`${NOT_ASKED}\\b(?:join|be with|see)\\s+(?:her|him|them|my (?:\\w+\\s+){0,2}${KIN})\\s+(?:again|soon|up there|in heaven)\\b(?=.*\\b(?:died|passed|gone|heaven|funeral|lost|death|dead)\\b)`) },
   // (The death may be told in another sentence: "He wrote 'I'll be with mum soon'. His mum died in May." Across sentences only a death counts: "his dad has gone to work abroad" does not.)
-  { kind: 'suicidal', pattern: new RegExp(`\\b(?:(?:join|be with)\\s+(?:her|him|them|(?:my |his |her )?(?:\\w+\\s+){0,2}${KIN})|see\\s+(?:her|him|them|my (?:\\w+\\s+){0,2}${KIN}))\\s+(?:again|soon|up there|in heaven)\\b`), context: /\b(?:died|passed (?:away|on)|heaven|funeral|death|dead|grave|bereave\w*)\b/ },
+  { kind: 'suicidal', pattern: new RegExp(`${NOT_ASKED}\\b(?:(?:join|be with)\\s+(?:her|him|them|(?:my |his |her )?(?:\\w+\\s+){0,2}${KIN})|see\\s+(?:her|him|them|my (?:\\w+\\s+){0,2}${KIN}))\\s+(?:again|soon|up there|in heaven)\\b`), context: /\b(?:died|passed (?:away|on)|heaven|funeral|death|dead|grave|bereave\w*)\b/ },
   { kind: 'suicidal', pattern: /\b(?:died|passed away|funeral|lost (?:my|our))\b.*\b(?:go and join|want to join|going to join|join (?:her|him|them) (?:soon|now))\b/ },
   { kind: 'suicidal', pattern: /\b(?:go|going|went) to sleep and (?:never|not) (?:wake up|come back)\b|\blong sleep and not (?:wake|come back)\b/ },
   // Plans and means.

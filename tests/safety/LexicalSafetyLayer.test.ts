@@ -102,6 +102,7 @@ describe('Safety check, lexical layer alone', () => {
       // Joining someone who has died, the death told in another sentence.
       ["He signed his card 'see you soon, I'll be with dad'. I'll be with dad soon, he said. His dad died in March.", 'suicidal'],
       ['she keeps saying she wants to be with nan again. nan passed away at easter', 'suicidal'],
+      ['my grandad died in june. i just want to see him again soon', 'suicidal'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -129,6 +130,10 @@ describe('Safety check, lexical layer alone', () => {
       'he will be with his mum again at the weekend, she works away',
       'since his grandad died he has been seeing his dad again every saturday',
       'his dad has gone to work abroad for a year. he just wants to be with dad again soon',
+      // A grieving child's question is not a wish to die.
+      "his nan passed away in the summer and he keeps asking if he'll see her again",
+      'since her mum died she asks whether she will ever see her mum again',
+      'my brother died last year. i wonder when i can be with him again in my dreams',
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
