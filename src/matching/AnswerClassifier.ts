@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { dot } from './Embedder';
 
 /** How strongly the classifier's weights are held towards zero: of 0.1, 0.3, 1 and 3 tried, 0.1 ranked the development sets' questions best once fused. */
 export const RIDGE_LAMBDA = 0.1;
@@ -88,12 +89,7 @@ export class AnswerClassifier {
   /** Each label's score for a unit query vector (about 1 for its own phrasings, about 0 for others'). */
   scores(query: Float32Array): Map<string, number> {
     const out = new Map<string, number>();
-    const D = query.length;
-    this.weights.forEach((w, c) => {
-      let s = 0;
-      for (let j = 0; j < D; j++) s += w[j] * query[j];
-      out.set(this.labels[c], s);
-    });
+    this.weights.forEach((w, c) => out.set(this.labels[c], dot(w, 0, query)));
     return out;
   }
 }

@@ -13,6 +13,27 @@ export interface Embedder {
   embed(texts: readonly string[]): Promise<Float32Array[]>;
 }
 
+/**
+ * The dot product of `b` with the `length` numbers of `a` from `offset` (a row of a matrix kept
+ * end to end). Four sums at once: the similarity loops over every phrasing and exemplar run
+ * about twice as fast as with one (the order of the additions differs by rounding only).
+ */
+export function dot(a: ArrayLike<number>, offset: number, b: ArrayLike<number>, length: number = b.length): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let j = 0;
+  for (; j + 3 < length; j += 4) {
+    s0 += a[offset + j] * b[j];
+    s1 += a[offset + j + 1] * b[j + 1];
+    s2 += a[offset + j + 2] * b[j + 2];
+    s3 += a[offset + j + 3] * b[j + 3];
+  }
+  for (; j < length; j++) s0 += a[offset + j] * b[j];
+  return s0 + s1 + (s2 + s3);
+}
+
 /** Cosine similarity of two vectors (dot product when both are unit length), -1..1. */
 export function cosine(a: Float32Array, b: Float32Array): number {
   let dot = 0;

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/KnowledgeBase';
 import { AnswerClassifier } from './AnswerClassifier';
-import type { Embedder } from './Embedder';
+import { dot, type Embedder } from './Embedder';
 import { embedByLength } from './BatchingEmbedder';
 import { OUT_OF_SCOPE } from './LexicalScorer';
 import type { TextNormaliser } from './TextNormaliser';
@@ -132,20 +132,18 @@ export class SemanticScorer {
     // Each id's three best similarities, best first.
     const top = new Float64Array(3 * K).fill(-Infinity);
     for (let i = 0; i < labelOf.length; i++) {
-      let dot = 0;
-      const off = i * dims;
-      for (let j = 0; j < dims; j++) dot += matrix[off + j] * query[j];
+      const sim = dot(matrix, i * dims, query, dims);
       const t = 3 * labelOf[i];
-      if (dot > top[t + 2]) {
-        if (dot > top[t]) {
+      if (sim > top[t + 2]) {
+        if (sim > top[t]) {
           top[t + 2] = top[t + 1];
           top[t + 1] = top[t];
-          top[t] = dot;
-        } else if (dot > top[t + 1]) {
+          top[t] = sim;
+        } else if (sim > top[t + 1]) {
           top[t + 2] = top[t + 1];
-          top[t + 1] = dot;
+          top[t + 1] = sim;
         } else {
-          top[t + 2] = dot;
+          top[t + 2] = sim;
         }
       }
     }

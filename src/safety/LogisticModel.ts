@@ -1,3 +1,5 @@
+import { dot } from '../matching/Embedder';
+
 /**
  * A small logistic regression over sentence vectors (one weight per dimension and a bias),
  * trained by full-batch gradient descent with L2 regularisation and classes weighted equally.
@@ -41,7 +43,5 @@ export function trainLogistic(xs: readonly Float32Array[], ys: readonly number[]
 }
 
 export function probability(m: LogisticWeights, v: ArrayLike<number>): number {
-  let z = m.b;
-  for (let j = 0; j < m.w.length; j++) z += m.w[j] * v[j];
-  return 1 / (1 + Math.exp(-z));
+  return 1 / (1 + Math.exp(-(m.b + dot(m.w, 0, v, m.w.length))));
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Embedder } from '../matching/Embedder';
-import { unitLength } from '../matching/Embedder';
+import { dot, unitLength } from '../matching/Embedder';
 import { embedByLength } from '../matching/BatchingEmbedder';
 import type { VectorCache } from '../matching/VectorCache';
 import type { SafetyAssessment, SupportKind, UrgentKind } from './SafetyAssessment';
@@ -144,10 +144,7 @@ export interface PartScores {
 export function knnMargin(v: ArrayLike<number>, vectors: readonly Float32Array[], labels: readonly Exemplar['label'][], k: number, among?: readonly number[]): number {
   const sims: Record<Exemplar['label'], number[]> = { urgent: [], support: [], negative: [] };
   const visit = (i: number) => {
-    const x = vectors[i];
-    let s = 0;
-    for (let j = 0; j < x.length; j++) s += x[j] * v[j];
-    sims[labels[i]].push(s);
+    sims[labels[i]].push(dot(vectors[i], 0, v));
   };
   if (among) for (const i of among) visit(i);
   else for (let i = 0; i < vectors.length; i++) visit(i);
@@ -223,11 +220,8 @@ export class SemanticSafetyLayer {
     const byKind = new Map<string, number[]>();
     this.exemplars.forEach((e, i) => {
       if (e.label !== label) return;
-      let s = 0;
-      const x = this.vectors[i];
-      for (let j = 0; j < x.length; j++) s += x[j] * v[j];
       const list = byKind.get(e.kind) ?? [];
-      list.push(s);
+      list.push(dot(this.vectors[i], 0, v));
       byKind.set(e.kind, list);
     });
     let best = '';
