@@ -98,13 +98,24 @@ export function wholePart(text: string): string {
 }
 
 /**
+ * A question put after a comma ("…if she was not here, what should school do") starts a clause
+ * of its own: a risk told in the first clause is then read without the question diluting it.
+ */
+const QUESTION_CLAUSE = /,\s+(?=(?:so\s+|and\s+|but\s+)?(?:what|how|who|where|when|why|which|can|could|should|would|will|is|are|am|does|do|did|has|have|any|anyone|anything|is there|please)\b)/;
+
+/** A sentence's clauses: split before a question that follows a comma. */
+export function clauses(sentence: string): string[] {
+  return sentence.split(QUESTION_CLAUSE).map((c) => c.trim()).filter(Boolean);
+}
+
+/**
  * The parts of a message that are read, bounded: the whole (its opening and end when long), and
  * for a longer one up to MAX_SENTENCE_PARTS sentences (a short one with its neighbour): the last
  * and the first, then those with the most words near risk, kept in the message's order.
  */
 export function messageParts(text: string, minSentenceWords: number): string[] {
   const whole = semanticText(text);
-  const ss = sentences(whole);
+  const ss = sentences(whole).flatMap(clauses);
   if (ss.length <= 1) return [wholePart(whole) || '.'];
   const candidates: string[] = [];
   // Each sentence alone; a short one ("got the pills.", "bye") read with its neighbour.

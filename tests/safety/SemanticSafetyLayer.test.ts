@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { MAX_PART_WORDS, MAX_SENTENCE_PARTS, SemanticSafetyLayer, exemplarsHash, messageParts, type SafetyModel } from '../../src/safety/SemanticSafetyLayer';
+import { MAX_PART_WORDS, MAX_SENTENCE_PARTS, SemanticSafetyLayer, clauses, exemplarsHash, messageParts, type SafetyModel } from '../../src/safety/SemanticSafetyLayer';
 import type { Embedder } from '../../src/matching/Embedder';
 import type { Exemplar } from '../../src/safety/SafetyExemplars';
 import { FakeEmbedder } from './fakeEmbedder';
@@ -54,6 +54,15 @@ describe('Safety check, semantic layer alone (fake embedder)', () => {
     expect(messageParts(long, 3)).to.have.length(1 + MAX_SENTENCE_PARTS);
     expect(messageParts(long, 3).some((p) => p.startsWith('honestly nobody would miss me'))).to.equal(true);
     expect((await layer.assess(long)).outcome).to.equal('urgent');
+  });
+
+  it('reads a risk told before a question in the same sentence on its own ("…, what should school do")', () => {
+    expect(clauses('she said everyone would be better off if she was not here, what should school do')).to.deep.equal(['she said everyone would be better off if she was not here', 'what should school do']);
+    expect(clauses('he hates mornings, but is there anything school can try')).to.deep.equal(['he hates mornings', 'but is there anything school can try']);
+    // A comma that starts no question splits nothing.
+    expect(clauses('he is tired, sad and quiet')).to.deep.equal(['he is tired, sad and quiet']);
+    const parts = messageParts('she said everyone would be better off if she was not here, what should school do', 3);
+    expect(parts).to.include('she said everyone would be better off if she was not here');
   });
 
   it('reads a long message in bounded parts, sentences near risk first, and embeds no word twice', async () => {
