@@ -60,6 +60,12 @@ interface RiskPattern {
   pattern: RegExp;
   /** Needed somewhere in the message as well (another sentence may say it), when the phrase alone is not enough. */
   context?: RegExp;
+  /**
+   * Joining someone who has died: the death is part of the risk, not a sign that the message is
+   * about a loss in the past ("I'll be with my mum soon, she died last year"). Only words that
+   * say it is over ("fine since") put it in the past.
+   */
+  aboutTheDead?: boolean;
 }
 
 /** Signs of risk now, each a whole phrase: single words like "die" alone never trigger. */
@@ -86,7 +92,7 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: /\b(?:step|stepping|walk|walking)\s+(?:in front of|into)\s+(?:a|the)\s+(?:train|bus|lorry|traffic|road|sea|river)\b/ },
   { kind: 'suicidal', pattern: /\bwants? (?:it all|everything|all of it|it) to (?:stop|end) (?:for good|forever|permanently)\b|\bwants? (?:it all|everything) to (?:stop|end)\b/ },
   { kind: 'suicidal', pattern: /\bwon'?t be needing (?:it|them|that|any of (?:it|this|them))\b|\bwon'?t be (?:here|around) (?:for|by|next|at|to see)\b/ },
-  { kind: 'suicidal', pattern: new RegExp(`\\b(?:i'?ll|i will|going to|want to|just want to|wish i could|soon i'?ll)\\s+be with (?:my |our )?(?:${KIN}|him|her|them)\\b(?:\\s+(?:soon|again|in heaven|up there))?(?=.*\\b(?:died|passed|lost|gone|death|funeral|heaven|miss)\\b)|\\b(?:died|passed|lost|funeral)\\b.*\\b(?:i'?ll|i will|going to|want to|just want to|wish i could)\\s+be with (?:her|him|them|my \\w+)\\b`) },
+  { kind: 'suicidal', pattern: new RegExp(`\\b(?:i'?ll|i will|going to|want to|just want to|wish i could|soon i'?ll)\\s+be with (?:my |our )?(?:${KIN}|him|her|them)\\b(?:\\s+(?:soon|again|in heaven|up there))?(?=.*\\b(?:died|passed|lost|gone|death|funeral|heaven|miss)\\b)|\\b(?:died|passed|lost|funeral)\\b.*\\b(?:i'?ll|i will|going to|want to|just want to|wish i could)\\s+be with (?:her|him|them|my \\w+)\\b`), aboutTheDead: true },
   // Euphemisms of dying (a person saying they will not be here, or wanting to stop existing).
   { kind: 'suicidal', pattern: /\b(?:tired of|sick of|done with|finished with|had enough of|fed up of)\s+(?:being\s+)?(?:life|living|existing|alive|here|breathing|being alive|being here)\b/ },
   { kind: 'suicidal', pattern: /\b(?:everyone|everybody|they|my family|you all|you'?d all|the world|my (?:mum|mam|dad|parents|kids|family|friends))\s+(?:would|'d|will|wud)\s+be\s+(?:happier|better|fine|relieved|okay|ok|better off)\s+(?:if i (?:was|were|wasn'?t|weren'?t|died|left for good|disappeared|was gone)|without me|when i'?m gone|once i'?m gone)\b/ },
@@ -97,10 +103,12 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: /\b(?:check(?:ing)? out|log(?:ging)? off|sign(?:ing)? off)\s+(?:for good|permanently|forever|of life)\b/ },
   { kind: 'suicidal', pattern: /\b(?:end|ending|finish|finishing)\s+(?:things|myself|himself|herself|me off|him off|her off)\b(?!\s+with)|\bfinish (?:myself|himself|herself) off\b/ },
   { kind: 'suicidal', pattern: /\b(?:want|wants|wanted|going|go|ready)\s+to\s+(?:go\s+)?(?:to|up to)\s+heaven\b/ },
-  { kind: 'suicidal', pattern: new RegExp(`${NOT_ASKED}\\b(?:join|be with|see)\\s+(?:her|him|them|my (?:\\w+\\s+){0,2}${KIN})\\s+(?:again|soon|up there|in heaven)\\b(?=.*\\b(?:died|passed|gone|heaven|funeral|lost|death|dead)\\b)`) },
+  { kind: 'suicidal', pattern: new RegExp(`${NOT_ASKED}\\b(?:join|be with|see)\\s+(?:her|him|them|my (?:\\w+\\s+){0,2}${KIN})\\s+(?:again|soon|up there|in heaven)\\b(?=.*\\b(?:died|passed|gone|heaven|funeral|lost|death|dead)\\b)`), aboutTheDead: true },
   // (The death may be told in another sentence: "He wrote 'I'll be with mum soon'. His mum died in May." Across sentences only a death counts: "his dad has gone to work abroad" does not.)
-  { kind: 'suicidal', pattern: new RegExp(`${NOT_ASKED}\\b(?:(?:join|be with)\\s+(?:her|him|them|(?:my |his |her )?(?:\\w+\\s+){0,2}${KIN})|see\\s+(?:her|him|them|my (?:\\w+\\s+){0,2}${KIN}))\\s+(?:again|soon|up there|in heaven)\\b`), context: /\b(?:died|passed (?:away|on)|heaven|funeral|death|dead|grave|bereave\w*)\b/ },
-  { kind: 'suicidal', pattern: /\b(?:died|passed away|funeral|lost (?:my|our))\b.*\b(?:go and join|want to join|going to join|join (?:her|him|them) (?:soon|now))\b/ },
+  { kind: 'suicidal', pattern: new RegExp(`${NOT_ASKED}\\b(?:(?:join|be with)\\s+(?:her|him|them|(?:my |his |her )?(?:\\w+\\s+){0,2}${KIN})|see\\s+(?:her|him|them|my (?:\\w+\\s+){0,2}${KIN}))\\s+(?:again|soon|up there|in heaven)\\b`), context: /\b(?:died|passed (?:away|on)|heaven|funeral|death|dead|grave|bereave\w*)\b/, aboutTheDead: true },
+  { kind: 'suicidal', pattern: /\b(?:died|passed away|funeral|lost (?:my|our))\b.*\b(?:go and join|want to join|going to join|join (?:her|him|them) (?:soon|now))\b/, aboutTheDead: true },
+  // Told of someone else: "he keeps saying he wants to be with his grandad who died".
+  { kind: 'suicidal', pattern: new RegExp(`${NOT_ASKED}\\b(?:wants?|wanted|wanting|wishes|wished|longs?|longing|going|ready)\\s+to\\s+(?:go and\\s+)?(?:be with|join)\\s+(?:my |our |his |her |their )?(?:${KIN}|him|her|them)\\s+(?:who|that|since (?:he|she|they))\\s+(?:has\\s+|had\\s+|have\\s+)?(?:died|passed)\\b`), aboutTheDead: true },
   { kind: 'suicidal', pattern: /\b(?:go|going|went) to sleep and (?:never|not) (?:wake up|come back)\b|\blong sleep and not (?:wake|come back)\b/ },
   // Plans and means.
   { kind: 'plan-means', pattern: /\b(?:saving|saved|saving up|stockpil\w*|hoard\w*|collect\w*|hiding|hidden|stash\w*)\s+(?:up\s+)?(?:my\s+|his\s+|her\s+|all\s+)?(?:[\w']+\s+){0,2}(?:pills|tablets|meds|medication|paracetamol|painkillers)\b/ },
@@ -137,6 +145,8 @@ const RISK: RiskPattern[] = [
   { kind: 'self-harm', pattern: /\bself-harm(?:ing|ed|s)?\b(?=.*\b(?:right now|tonight|today|again|just|this (?:morning|evening|afternoon)|bleeding|stitches|deep|can'?t stop|won'?t stop|urge)\b)/ },
   { kind: 'self-harm', pattern: /\b(?:right now|tonight|today|again|just)\b.*\bself-harm(?:ing|ed|s)?\b/ },
   { kind: 'self-harm', pattern: /\bcutting\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|skin|thighs?|stomach)\b/ },
+  // Scratching or carving the skin with something sharp, or till it bleeds (not eczema, not a fall: the means must be told).
+  { kind: 'self-harm', pattern: /\b(?:scratch(?:es|ed|ing)?|carv(?:e|es|ed|ing)|slash(?:es|ed|ing)?)\s+(?:at\s+|into\s+)?(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|skin|thighs?|stomach)\b(?=.*\b(?:compass|blade|razor|sharpener|knife|scissors|glass|pin|needle|(?:until|till|til) (?:it|they) (?:bleeds?|bled))\b)/ },
   { kind: 'self-harm', pattern: /\b(?:urge|urges)\s+to\s+(?:cut|self-harm|burn|hurt)\b/ },
   { kind: 'self-harm', pattern: /\b(?:can'?t|cannot|won'?t|will not)\s+stop\s+(?:the\s+)?bleeding\b/ },
   { kind: 'self-harm', pattern: /\b(?:fresh|new|deep)\s+(?:cuts|wounds|burns|scratches)\b/ },
@@ -305,10 +315,10 @@ export class LexicalSafetyLayer {
         const habitual = r.kind === 'medical-emergency' && ((HABITUAL.test(s) && !NOW.test(s)) || /\b(?:but|and) (?:he|she|they|i)(?:'s| is| are|'re|'m| am) (?:fine|ok|okay|alright|all right|better) now\b/.test(s));
         const past =
           habitual ||
-          (PAST.some((p) => p.test(s)) && !NOW.test(s) && (!WEAK_NOW.test(s) || RESOLVED.test(whole))) ||
+          (PAST.some((p) => p.test(s)) && !NOW.test(s) && (r.aboutTheDead ? RESOLVED.test(whole) : !WEAK_NOW.test(s) || RESOLVED.test(whole))) ||
           // A book, a lesson, or a death that has happened: the subject of the message, not a risk now.
           (MEDIA.test(s) && !NOW.test(s)) ||
-          (DEATH.test(s) && ['suicidal', 'overdose', 'plan-means'].includes(r.kind) && !NOW.test(s));
+          (DEATH.test(s) && ['suicidal', 'overdose', 'plan-means'].includes(r.kind) && !NOW.test(s) && !r.aboutTheDead);
         findings.push({ sentence: i, kind: r.kind, denied, past });
       }
     });

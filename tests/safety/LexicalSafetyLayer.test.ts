@@ -103,6 +103,13 @@ describe('Safety check, lexical layer alone', () => {
       ["He signed his card 'see you soon, I'll be with dad'. I'll be with dad soon, he said. His dad died in March.", 'suicidal'],
       ['she keeps saying she wants to be with nan again. nan passed away at easter', 'suicidal'],
       ['my grandad died in june. i just want to see him again soon', 'suicidal'],
+      // The death in the same sentence is part of the risk, not a loss in the past.
+      ["i'll be with my mum soon, she died last year", 'suicidal'],
+      ['he says he wants to join his brother who died', 'suicidal'],
+      ['he keeps saying he wants to be with his grandad who died last year', 'suicidal'],
+      // Scratching the skin with something sharp, or till it bleeds.
+      ["she's been scratching her arms with a compass in class", 'self-harm'],
+      ['she scratches her arms till they bleed', 'self-harm'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -130,6 +137,10 @@ describe('Safety check, lexical layer alone', () => {
       'he will be with his mum again at the weekend, she works away',
       'since his grandad died he has been seeing his dad again every saturday',
       'his dad has gone to work abroad for a year. he just wants to be with dad again soon',
+      'his eczema is bad, he keeps scratching his arms at night',
+      'he scratched his arm on the fence and it bled',
+      'his grandad died last year and he misses him, how can school help',
+      'two years ago after his dad died he said he wanted to be with him, he has been fine since',
       // A grieving child's question is not a wish to die.
       "his nan passed away in the summer and he keeps asking if he'll see her again",
       'since her mum died she asks whether she will ever see her mum again',
