@@ -59,6 +59,11 @@ interface RootState {
   offeredHandoff?: HandoffReason;
   /** The record id of the turn that asked "Did you mean…", for the pick. */
   clarifyTurn?: string;
+  /**
+   * A question the urgent card held back because the sentence model alone heard risk in it: kept
+   * for the next turn only, and answered (with the crisis contacts) if the person says they are safe.
+   */
+  heldQuestion?: { text: string; kind?: string };
 }
 
 const STATE = 'rootState';
@@ -70,6 +75,10 @@ const TALK_TO_SOMEONE =
   /\b(talk|speak|chat)\s+(to|with)\s+(someone|somebody|a (real )?(person|human|adviser|advisor|officer)|an? (adviser|advisor|officer)|a real person|sendiass|sendias|ias)\b|\b(call|ring|phone)\s+me\s+back\b|\bcall ?back\b|\b(real|actual)\s+(person|human)\b/i;
 const YES = /^\s*(y|yes|yeah|yea|yep|yup|ok|okay|sure|please|yes please|go on|go ahead|ok then|definitely|that would help|walk me through|go through|guide me|let'?s do it|do it)\b/i;
 const NO = /^\s*(n|no|nope|nah|no thanks|no thank you|not now|not really)\b/i;
+/** "I'm safe", "answer my question": the way on from an urgent card that held a question back. */
+const SAID_SAFE = "(?:i['\u2019]?m|i am|im|we['\u2019]?re|we are|he['\u2019]?s|he is|she['\u2019]?s|she is|they['\u2019]?re|they are)\\s+(?:safe|ok|okay|fine|alright|all right)(?:\\s+now)?";
+const ASKED_ANSWER = "(?:(?:please|pls|just|can you|could you)\\s+)*(?:answer (?:my|the) question|answer it|(?:it|this|that) was (?:just )?a question)";
+const ANSWER_HELD = new RegExp(`^\\s*(?:${SAID_SAFE}(?:[,.:;!\\s-]+${ASKED_ANSWER})?|${ASKED_ANSWER})\\s*(?:please|thanks|thank you)?\\s*[.!]*\\s*$`, 'i');
 const NONE_OF_THESE = /^\s*(none|none of (these|them|those)|neither|something else|no)\s*[.!]*\s*$/i;
 
 /**
@@ -114,11 +123,23 @@ export class RootDialog extends ComponentDialog {
     if (text && !action && !innerDc.activeDialog && !this.isCommand(text)) this.deps.answers.prepare(text);
     const found: SafetyAssessment = text ? await this.deps.answers.assess(text) : NO_RISK;
     innerDc.context.turnState.set(SAFETY_TURN_KEY, found);
+    // A question held back by the last urgent card lasts this one turn only.
+    const held = state.heldQuestion;
+    state.heldQuestion = undefined;
     if (found.outcome === 'urgent') {
       noteTurn(innerDc.context, { outcome: 'urgent' });
-      await innerDc.context.sendActivity(this.deps.cards.urgent(this.deps.answers.urgentAnswer(found), activity.channelId));
+      // When only the sentence model heard the risk in a question asked at the root, the card
+      // ends with a way on ("I'm safe: answer my question"), so a false alarm is not a dead end.
+      // Never for a phrase of risk, for "Urgent help" itself, or inside a guide (which asks its
+      // question again after the card).
+      const hold = found.layer === 'semantic' && !innerDc.activeDialog && !action;
+      if (hold) state.heldQuestion = { text, kind: found.kind };
+      await innerDc.context.sendActivity(this.deps.cards.urgent(this.deps.answers.urgentAnswer(found), activity.channelId, hold));
       if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
+    }
+    if (action?.action === CardAction.AnswerHeldQuestion || (held && !action && !innerDc.activeDialog && ANSWER_HELD.test(text))) {
+      return this.answerHeldQuestion(innerDc, held);
     }
     // Support: the contacts with the answer (after it), or before a dialog's next question.
     const contacts = found.outcome === 'support' ? supportContactsActivity(found, supportsCards(activity.channelId)) : undefined;
@@ -204,6 +225,27 @@ export class RootDialog extends ComponentDialog {
       const text = (innerDc.context.activity.text ?? '').trim();
       if (text) await this.answerQuestion(innerDc, text);
     }
+  }
+
+  /**
+   * The question an urgent card held back, answered now the person says they are safe. Its
+   * safety finding becomes support: the answer comes with the crisis contacts after it (the
+   * safeguarding ones when the risk heard was from another person), and "Urgent help" stays one
+   * tap away. A second tap, or one after the next message, finds nothing held.
+   */
+  private async answerHeldQuestion(innerDc: DialogContext, held: RootState['heldQuestion']): Promise<DialogTurnResult> {
+    const { context } = innerDc;
+    if (!held) {
+      await context.sendActivity('Please type your question again, and I will answer it.');
+      return Dialog.EndOfTurn;
+    }
+    const kind = held.kind === 'abuse-disclosure' || held.kind === 'danger-from-other' ? 'abuse-topic' : 'suicide-topic';
+    const support: SafetyAssessment = { outcome: 'support', kind, layer: 'semantic', reason: 'said-safe' };
+    context.turnState.set(SAFETY_TURN_KEY, support);
+    await context.sendActivity('Thank you for telling me. Here is what I found for your question.');
+    const result = await this.answerQuestion(innerDc, held.text);
+    await context.sendActivity(supportContactsActivity(support, supportsCards(context.activity.channelId)));
+    return result;
   }
 
   private async answerQuestion(innerDc: DialogContext, text: string): Promise<DialogTurnResult> {

@@ -171,8 +171,8 @@ export class AnswerCards {
   }
 
   /** The urgent card, shown once: see SafetyCards.urgentActivity (999 first, tap-to-call numbers). */
-  urgent(answer: Answer, channelId: string | undefined): Partial<Activity> {
-    return urgentActivity(answer, this.sourceLine(answer), this.plainText(answer), supportsCards(channelId));
+  urgent(answer: Answer, channelId: string | undefined, offerHeldAnswer = false): Partial<Activity> {
+    return urgentActivity(answer, this.sourceLine(answer), this.plainText(answer), supportsCards(channelId), offerHeldAnswer);
   }
 
   /** "Did you mean"; `guide`: the guide offered after the first candidate, offered here too ("go through my situation"). */

@@ -15,6 +15,8 @@ export const CardAction = {
   StartGuide: 'startGuide',
   /** "Copy as text": the answer `id` as plain text for an email. */
   CopyAsText: 'copyAsText',
+  /** "I'm safe: answer my question", under an urgent card that held a question back. */
+  AnswerHeldQuestion: 'answerHeldQuestion',
 } as const;
 
 export type CardActionName = (typeof CardAction)[keyof typeof CardAction];

@@ -2,6 +2,7 @@ import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { Answer } from '../knowledge/Answer';
 import type { SafetyAssessment } from '../safety/SafetyAssessment';
 import { contactsFor, contactsHeading } from '../safety/crisisContacts';
+import { CardAction } from './CardActions';
 
 /** Where the turn's safety finding is kept (TurnContext.turnState), so nothing assesses the same message twice. */
 export const SAFETY_TURN_KEY = Symbol('safetyAssessment');
@@ -36,13 +37,17 @@ function blocks(body: string): Element[] {
     .map((line) => ({ type: 'TextBlock', text: withTelLinks(line), wrap: true, spacing: 'Small' }));
 }
 
+/** Under an urgent card the sentence model alone asked for: the person's question is kept for one turn. */
+export const HELD_QUESTION_OFFER = 'If you are safe and this was a question about support, I can answer it now.';
+export const ANSWER_HELD_TITLE = "I'm safe: answer my question";
+
 /**
  * The urgent card: shown once (one card where cards render; plain text only where they do not),
  * 999 first with a "Call 999" button straight under it, every number a tap-to-call link, Shout
  * as a text-message button; short enough that 999 is on the first screen of a phone.
  */
-export function urgentActivity(answer: Answer, sourceLine: string, plainText: string, cards: boolean): Partial<Activity> {
-  if (!cards) return MessageFactory.text(plainText);
+export function urgentActivity(answer: Answer, sourceLine: string, plainText: string, cards: boolean, offerHeldAnswer = false): Partial<Activity> {
+  if (!cards) return MessageFactory.text(offerHeldAnswer ? `${plainText}\n\n${HELD_QUESTION_OFFER} Say "I'm safe" and I will.` : plainText);
   const [first, ...rest] = blocks(answer.body);
   const sms = SMS.exec(answer.body);
   // Shout is a text, not a call: in the card its line becomes a button that opens a text
@@ -55,6 +60,11 @@ export function urgentActivity(answer: Answer, sourceLine: string, plainText: st
     ...rest.map((e) => (shout(e) && sms ? { type: 'ActionSet', actions: [openUrl(`Text ${sms[1]} to ${sms[2]}`, `sms:${sms[2]}?body=${sms[1]}`)] } : e)),
   ];
   body.push({ type: 'TextBlock', text: sourceLine, wrap: true, isSubtle: true, size: 'Small' });
+  if (offerHeldAnswer) {
+    // Last, after every contact: the way on for a question that was not a crisis.
+    body.push({ type: 'TextBlock', text: HELD_QUESTION_OFFER, wrap: true, spacing: 'Medium' });
+    body.push({ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: ANSWER_HELD_TITLE, data: { action: CardAction.AnswerHeldQuestion, msteams: { type: 'messageBack', displayText: ANSWER_HELD_TITLE } } }] });
+  }
   return MessageFactory.attachment(
     CardFactory.adaptiveCard({
       type: 'AdaptiveCard',

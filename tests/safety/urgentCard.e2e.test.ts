@@ -5,6 +5,9 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import type { AppServer } from '../../src/server/createServer';
 import { REPO_ROOT } from '../../src/knowledge/paths';
 import { createTestApp } from '../support/Transcript';
+import { BORDERLINE, OneBorderlineMessage } from '../support/borderlineSafety';
+import { createSafetyCheck } from '../../src/safety/loadSharedEmbedder';
+import { ANSWER_HELD_TITLE } from '../../src/bot/SafetyCards';
 import { CHROMIUM_ARGS, findChromium } from '../browser/findChromium';
 
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
@@ -80,4 +83,32 @@ describe('Browser: the urgent card on a phone (Chromium, web chat page)', functi
     });
   }
 
+  it('a question held back (the sentence model alone heard risk): 999 and "Call 999" still on the first screen; the way on answers it', async () => {
+    const held = await createTestApp({}, { safety: new OneBorderlineMessage((await createSafetyCheck(path.join(REPO_ROOT, 'knowledge'))).detector) });
+    const heldPage = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
+    try {
+      await heldPage.goto(`${await held.listen(0)}/`);
+      const box = heldPage.getByRole('textbox', { name: 'Your message to the assistant' });
+      await box.waitFor({ state: 'visible', timeout: WAIT });
+      await activities(heldPage).first().waitFor({ timeout: WAIT });
+      await box.fill(BORDERLINE);
+      await box.press('Enter');
+      const wayOn = heldPage.getByRole('button', { name: ANSWER_HELD_TITLE }).last();
+      await wayOn.waitFor({ timeout: WAIT });
+      await heldPage.waitForTimeout(800);
+      fs.mkdirSync(RESULTS_DIR, { recursive: true });
+      await heldPage.screenshot({ path: path.join(RESULTS_DIR, 'urgent-card-held-question-390x844.png') });
+      const call = await heldPage.getByRole('button', { name: 'Call 999' }).or(heldPage.getByRole('link', { name: 'Call 999' })).last().boundingBox();
+      expect(call?.y ?? -1, '"Call 999" on the first screen').to.be.at.least(0);
+      expect((call?.y ?? 9999) + (call?.height ?? 0)).to.be.at.most(844);
+      const line = await heldPage.getByText('If someone is in danger now', { exact: false }).last().boundingBox();
+      expect(line?.y ?? -1, 'the 999 line on the first screen').to.be.at.least(0);
+      await wayOn.click();
+      await heldPage.getByText('Thank you for telling me', { exact: false }).last().waitFor({ timeout: WAIT });
+      await heldPage.getByText('If you or someone else is struggling', { exact: false }).last().waitFor({ timeout: WAIT });
+    } finally {
+      await heldPage.close();
+      await held.close();
+    }
+  });
 });
