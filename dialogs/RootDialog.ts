@@ -63,7 +63,7 @@ interface RootState {
    * A question the urgent card held back because the sentence model alone heard risk in it: kept
    * for the next turn only, and answered (with the crisis contacts) if the person says they are safe.
    */
-  heldQuestion?: { text: string; kind?: string };
+  heldQuestion?: { text: string };
 }
 
 const STATE = 'rootState';
@@ -75,6 +75,9 @@ const TALK_TO_SOMEONE =
   /\b(talk|speak|chat)\s+(to|with)\s+(someone|somebody|a (real )?(person|human|adviser|advisor|officer)|an? (adviser|advisor|officer)|a real person|sendiass|sendias|ias)\b|\b(call|ring|phone)\s+me\s+back\b|\bcall ?back\b|\b(real|actual)\s+(person|human)\b/i;
 const YES = /^\s*(y|yes|yeah|yea|yep|yup|ok|okay|sure|please|yes please|go on|go ahead|ok then|definitely|that would help|walk me through|go through|guide me|let'?s do it|do it)\b/i;
 const NO = /^\s*(n|no|nope|nah|no thanks|no thank you|not now|not really)\b/i;
+/** The urgent kinds where the writer saying "I'm safe" is the answer to the worry: thoughts of dying, plans, goodbyes, self-harm, a carer at breaking point. */
+const HOLDABLE_KINDS = new Set(['suicidal', 'plan-means', 'farewell', 'self-harm', 'carer-crisis']);
+
 /** "I'm safe", "answer my question": the way on from an urgent card that held a question back. */
 const SAID_SAFE = "(?:i['\u2019]?m|i am|im|we['\u2019]?re|we are|he['\u2019]?s|he is|she['\u2019]?s|she is|they['\u2019]?re|they are)\\s+(?:safe|ok|okay|fine|alright|all right)(?:\\s+now)?";
 const ASKED_ANSWER = "(?:(?:please|pls|just|can you|could you)\\s+)*(?:answer (?:my|the) question|answer it|(?:it|this|that) was (?:just )?a question)";
@@ -130,10 +133,11 @@ export class RootDialog extends ComponentDialog {
       noteTurn(innerDc.context, { outcome: 'urgent' });
       // When only the sentence model heard the risk in a question asked at the root, the card
       // ends with a way on ("I'm safe: answer my question"), so a false alarm is not a dead end.
-      // Never for a phrase of risk, for "Urgent help" itself, or inside a guide (which asks its
-      // question again after the card).
-      const hold = found.layer === 'semantic' && !innerDc.activeDialog && !action;
-      if (hold) state.heldQuestion = { text, kind: found.kind };
+      // Never for a phrase of risk, for "Urgent help" itself, inside a guide (which asks its
+      // question again after the card), or where the one at risk may not be the writer or time
+      // is everything (abuse, danger from another person, a child missing, a medical emergency).
+      const hold = found.layer === 'semantic' && HOLDABLE_KINDS.has(found.kind ?? '') && !innerDc.activeDialog && !action;
+      if (hold) state.heldQuestion = { text };
       await innerDc.context.sendActivity(this.deps.cards.urgent(this.deps.answers.urgentAnswer(found), activity.channelId, hold));
       if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
@@ -229,18 +233,17 @@ export class RootDialog extends ComponentDialog {
 
   /**
    * The question an urgent card held back, answered now the person says they are safe. Its
-   * safety finding becomes support: the answer comes with the crisis contacts after it (the
-   * safeguarding ones when the risk heard was from another person), and "Urgent help" stays one
-   * tap away. A second tap, or one after the next message, finds nothing held.
+   * safety finding becomes support: the answer comes with the crisis contacts after it, and
+   * "Urgent help" stays one tap away. A second tap, or one after the next message, finds nothing held.
    */
   private async answerHeldQuestion(innerDc: DialogContext, held: RootState['heldQuestion']): Promise<DialogTurnResult> {
     const { context } = innerDc;
     if (!held) {
       await context.sendActivity('Please type your question again, and I will answer it.');
+      if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
-    const kind = held.kind === 'abuse-disclosure' || held.kind === 'danger-from-other' ? 'abuse-topic' : 'suicide-topic';
-    const support: SafetyAssessment = { outcome: 'support', kind, layer: 'semantic', reason: 'said-safe' };
+    const support: SafetyAssessment = { outcome: 'support', kind: 'suicide-topic', layer: 'semantic', reason: 'said-safe' };
     context.turnState.set(SAFETY_TURN_KEY, support);
     await context.sendActivity('Thank you for telling me. Here is what I found for your question.');
     const result = await this.answerQuestion(innerDc, held.text);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createTestApp, Transcript } from '../support/Transcript';
 import { adaptiveCard, submitActions } from '../support/activityText';
 import type { AppServer } from '../../src/server/createServer';
-import { BORDERLINE, OneBorderlineMessage } from '../support/borderlineSafety';
+import { BORDERLINE, BORDERLINE_DANGER, OneBorderlineMessage } from '../support/borderlineSafety';
 import { createSafetyCheck } from '../../src/safety/loadSharedEmbedder';
 import { ANSWER_HELD_TITLE, HELD_QUESTION_OFFER } from '../../src/bot/SafetyCards';
 
@@ -57,6 +57,16 @@ describe('Conversation: a question held back by the urgent card (real bot)', fun
           })
           .userSays("I'm safe")
           .botReplies((_r, text) => expect(text).to.not.match(/Thank you for telling me\. Here is what I found/))
+          .run());
+
+      it('danger from another person, heard by the sentence model alone, has no way past it either (the one at risk may not be the writer)', () =>
+        new Transcript(app, channel)
+          .userSays(BORDERLINE_DANGER)
+          .botReplies((r, text) => {
+            expect(text).to.match(/999/);
+            expect(text).to.not.include(HELD_QUESTION_OFFER);
+            expect(submitActions(r)).to.have.length(0);
+          })
           .run());
 
       it('"Urgent help" itself has no way past it', () =>
