@@ -111,6 +111,10 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: new RegExp(`${NOT_ASKED}\\b(?:wants?|wanted|wanting|wishes|wished|longs?|longing|going|ready)\\s+to\\s+(?:go and\\s+)?(?:be with|join)\\s+(?:my |our |his |her |their )?(?:${KIN}|him|her|them)\\s+(?:who|that|since (?:he|she|they))\\s+(?:has\\s+|had\\s+|have\\s+)?(?:died|passed)\\b`), aboutTheDead: true },
   { kind: 'suicidal', pattern: /\b(?:go|going|went) to sleep and (?:never|not) (?:wake up|come back)\b|\blong sleep and not (?:wake|come back)\b/ },
   // Plans and means.
+  { kind: 'suicidal', pattern: /\b(?:thinking|thought|thoughts|think|thinks|talking|talked|talks|planning|plans?|going to|wants? to|wanted to)\s+(?:about\s+|of\s+)?(?:ending it(?: all)?|end it(?: all)?)\b(?!\s+(?:with|between|at|there|here|early|for (?:him|her|them|us)))/ },
+  { kind: 'suicidal', pattern: /\b(?:feel like|felt like|want to|wanted to|going to|thought about|thinking about|tempted to)\s+(?:just\s+)?(?:driving|drive|crashing|crash|steering|steer|swerving|swerve)\s+(?:the car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|bridge|lorry|motorway|road|cliff|river)\b/ },
+  // Wanting to disappear, with nobody to care: "I just want to disappear, nobody would care".
+  { kind: 'suicidal', pattern: /\b(?:want|wants|wanted|wish|wishes|wished)\s+(?:to|i could|he could|she could)\s+(?:just\s+)?disappear\b/, context: /\b(?:nobody|no one|no-one|noone)(?:\s+[\w']+){0,3}?\s+(?:would|will|wud|'d)\s+(?:even\s+)?(?:care|notice|miss)\b/ },
   { kind: 'plan-means', pattern: /\b(?:saving|saved|saving up|stockpil\w*|hoard\w*|collect\w*|hiding|hidden|stash\w*)\s+(?:up\s+)?(?:my\s+|his\s+|her\s+|all\s+)?(?:[\w']+\s+){0,2}(?:pills|tablets|meds|medication|paracetamol|painkillers)\b/ },
   { kind: 'plan-means', pattern: /\b(?:got|have|bought|found)\s+(?:the|my|enough)\s+(?:pills|tablets|rope)\b.*\b(?:tonight|today|tomorrow|ready|now|weekend)\b/ },
   { kind: 'plan-means', pattern: /\b(?:pills|tablets)\s+(?:are\s+)?ready\b/ },
@@ -145,6 +149,8 @@ const RISK: RiskPattern[] = [
   { kind: 'self-harm', pattern: /\bself-harm(?:ing|ed|s)?\b(?=.*\b(?:right now|tonight|today|again|just|this (?:morning|evening|afternoon)|bleeding|stitches|deep|can'?t stop|won'?t stop|urge)\b)/ },
   { kind: 'self-harm', pattern: /\b(?:right now|tonight|today|again|just)\b.*\bself-harm(?:ing|ed|s)?\b/ },
   { kind: 'self-harm', pattern: /\bcutting\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|skin|thighs?|stomach)\b/ },
+  // "I've started cutting again", "she can't stop cutting": cutting with nothing cut named is self-harm.
+  { kind: 'self-harm', pattern: /\b(?:(?:i'?ve|i have|i'?m|i am|she'?s|she has|she is|he'?s|he has|he is|they'?ve|they are|(?:has|have) been|started|begun|began|keeps?|can'?t stop|cannot stop|won'?t stop)\s+)+cutting(?:\s+(?:again|myself|herself|himself|themselves))?(?=\s*(?:$|[.,;!?]|and\b|n\b|&|again\b|because\b|cos\b|when\b|at night\b|every\b))/ },
   // Scratching or carving the skin with something sharp, or till it bleeds (not eczema, not a fall: the means must be told).
   { kind: 'self-harm', pattern: /\b(?:scratch(?:es|ed|ing)?|carv(?:e|es|ed|ing)|slash(?:es|ed|ing)?)\s+(?:at\s+|into\s+)?(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|skin|thighs?|stomach)\b(?=.*\b(?:compass|blade|razor|sharpener|knife|scissors|glass|pin|needle|(?:until|till|til) (?:it|they) (?:bleeds?|bled))\b)/ },
   { kind: 'self-harm', pattern: /\b(?:urge|urges)\s+to\s+(?:cut|self-harm|burn|hurt)\b/ },
@@ -195,7 +201,9 @@ const RISK: RiskPattern[] = [
   { kind: 'abuse-disclosure', pattern: /\b(?:doesn'?t|don'?t|won'?t|never)\s+(?:feed (?:me|her|him)\b|give (?:me|her|him) (?:any )?(?:food|anything to eat|meals?)\b)/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:haven'?t|hasn'?t|have not|has not)\s+eaten\s+(?:since|for)\b/ },
   { kind: 'abuse-disclosure', pattern: /\blocks? (?:me|us) (?:out|in)\b|\bwon'?t let (?:me|us) eat\b|\bthrows? (?:things|stuff) at (?:me|us)\b|\b(?:gets|comes|came|got) (?:in|into) (?:my|our) (?:bed|room|bath|bathroom|shower)\b/ },
-  { kind: 'abuse-disclosure', pattern: /\b(?:disclosed|told (?:me|us|staff|her teacher|his teacher)|disclosure)\b.*\b(?:abuse|hurts|hits|touch\w*|sexual)\b/ },
+  { kind: 'abuse-disclosure', pattern: /\b(?:disclosed|told (?:me|us|staff|her teacher|his teacher)|disclosure)\b.*\b(?:abus\w*|hurts|hits|hit|hitting|beaten|beats|slapp\w*|punch\w*|kick\w*|touch\w*|sexual)\b/ },
+  // Told of a child: "she is being hit at home", "he gets beaten by his stepdad".
+  { kind: 'abuse-disclosure', pattern: /\b(?:being|gets?|getting|keeps? getting)\s+(?:hit|beaten|slapped|punched|kicked|strangled|choked)\s+at home\b|\b(?:is|are|am|was|were|being|been|gets?|getting|got)\s+(?:hit|beaten|slapped|punched|kicked|strangled|choked|burnt|burned)\s+by (?:her|his|their|my|our) (?:mum|mom|dad|step-?\w+|parents?|mum'?s \w+|dad'?s \w+|carers?|uncle|auntie|aunt|brother|sister|grandad|grandpa|nan|gran)\b/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:dad|daddy|father|step-?dad|step-?father|mum|mummy|mother|step-?mum|boyfriend|girlfriend|partner|uncle|aunt|auntie|brother|sister|cousin|grandad|grandpa|granddad|carer|teacher|coach|escort|driver|neighbour|babysitter|man|woman)(?:'s (?:boyfriend|girlfriend|partner|friend|brother|mate))?\s+(?:hits|hurts|beats|kicks|slaps|touches|punches|chokes|burns|is hurting|is hitting|is touching|has been (?:hitting|hurting|touching))\s+(?:her|him|them|me)\b/ },
   // A parent or carer at breaking point.
   { kind: 'carer-crisis', pattern: /\b(?:scared|afraid|frightened|terrified|worried)\s+(?:of\s+)?(?:what\s+)?i(?:'?ll|'?m going to| might| will| could)\s+(?:do|hurt|harm)\b/ },

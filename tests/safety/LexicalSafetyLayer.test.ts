@@ -110,6 +110,13 @@ describe('Safety check, lexical layer alone', () => {
       // Scratching the skin with something sharp, or till it bleeds.
       ["she's been scratching her arms with a compass in class", 'self-harm'],
       ['she scratches her arms till they bleed', 'self-harm'],
+      // Found by probing with the team's own messages (2026-12-02).
+      ['last night he told me he has been thinking about ending it', 'suicidal'],
+      ['i honestly feel like driving into a wall on the way to the meeting', 'suicidal'],
+      ['tbh i just want to disappear fr, nobody at college would care', 'suicidal'],
+      ['im 15 n every1 at skl hates me, ive started cutting again n i cant stop', 'self-harm'],
+      ['senco here, a pupil disclosed this morning that she is being hit at home', 'abuse-disclosure'],
+      ['he was hit by his stepdad last night', 'abuse-disclosure'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -138,6 +145,12 @@ describe('Safety check, lexical layer alone', () => {
       'since his grandad died he has been seeing his dad again every saturday',
       'his dad has gone to work abroad for a year. he just wants to be with dad again soon',
       'his eczema is bad, he keeps scratching his arms at night',
+      'we are thinking of ending it at this school and moving him',
+      'the council keep cutting his hours and we are thinking about ending it with this school',
+      'she is cutting paper shapes in OT, is that a fine motor target',
+      'she was hit at home by a door swinging shut, should school record it',
+      'he got hit by a ball at lunch and the school did not tell me',
+      'i wanted to disappear when the teacher read my work out',
       'he scratched his arm on the fence and it bled',
       'his grandad died last year and he misses him, how can school help',
       'two years ago after his dad died he said he wanted to be with him, he has been fine since',
