@@ -76,10 +76,10 @@ export const MAX_PART_WORDS = 32;
 /**
  * Words near risk: a sentence with one is read before the others when a long message has more
  * sentences than are read (strong words count twice). Only the order of reading: the sentence's
- * vector decides.
+ * vector decides. ("Cut" counts only as cutting skin: "they want to cut his hours" is about school.)
  */
 const STRONG_CUE =
-  /\b(?:die|dying|dead|death|kill\w*|suicid\w*|self-harm\w*|disappear\w*|vanish\w*|forever|for good|burden|better off|without me|goodbye|bye|farewell|pills?|tablets?|paracetamol|overdos\w*|rope|noose|bridge|roof|cliff|tracks|cut\w*|blood|bleed\w*|burn\w*|hurt\w*|harm\w*|hits?|hitting|touch\w*|scared|afraid|frightened|terrified|danger|threat\w*|knife|weapon|missing|run away|ran away|seizure|fitting|breath\w*|unconscious|swallow\w*|strangl\w*|heaven)\b/g;
+  /\b(?:die|dying|dead|death|kill\w*|suicid\w*|self-harm\w*|disappear\w*|vanish\w*|forever|for good|burden|better off|without me|goodbye|bye|farewell|pills?|tablets?|paracetamol|overdos\w*|rope|noose|bridge|roof|cliff|tracks|cutting|cut (?:myself|himself|herself|themselves|my|his|her) (?:arms?|wrists?|legs?|skin)|ending it|end it|blood|bleed\w*|burn\w*|hurt\w*|harm\w*|hits?|hitting|touch\w*|scared|afraid|frightened|terrified|danger|threat\w*|knife|weapon|missing|run away|ran away|seizure|fitting|breath\w*|unconscious|swallow\w*|strangl\w*|heaven)\b/g;
 const WEAK_CUE = /\b(?:end\w*|gone|never|anymore|any more|no more|sorry|thank\w*|love|look after|take care|giv\w*|gave|letter|note|tonight|right now|plan\w*|cope|can'?t|enough|point|alone|nobody|no one)\b/g;
 
 function cueScore(text: string): number {
