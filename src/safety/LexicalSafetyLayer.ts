@@ -133,7 +133,7 @@ const RISK: RiskPattern[] = [
     context: /\b(?:bridge|railway|train tracks|tracks|(?:in front of|under) (?:a|the) (?:train|bus|lorry|car)|cliffs?|roof|rooftop|ledge|multi[- ]?stor(?:e)?y|top of the car park|pills|tablets|paracetamol|meds|rope|noose|do it|go through with it|end it|goodbye|won'?t be (?:here|around))\b/,
   },
   // Goodbyes.
-  { kind: 'farewell', pattern: /\bsuicide\s+(?:note|letter|message)s?\b|\bgoodbye\s+(?:note|letter|message|text|post|video|card)s?\b(?!.*\b(?:school|class|teachers?|moving|leaving|nursery|colleagues|retir\w*)\b)/ },
+  { kind: 'farewell', pattern: /\bsuicide\s+(?:note|letter|message)s?\b|\bgoodbye\s+(?:note|letter|message|text|post|video|card)s?\b(?!.*\b(?:moving|leaving|nursery|colleagues|retir\w*|end of (?:the )?(?:year|term)|last day|(?:year|yr) (?:6|11|13)|(?:to|for) (?:his|her|their|the|my|our|all (?:his|her|the|their)) (?:teachers?|class|classmates|tutors?|tas?|friends|school|year group))\b)/ },
   { kind: 'farewell', pattern: /\b(?:when|by the time|if) you(?:'re| are)? read(?:ing)? this\b|\bdon'?t (?:open|read) (?:it|this|them|the letter) (?:until|till)\b/ },
   { kind: 'farewell', pattern: /\bthis is goodbye\b|\b(?:saying|said|say|sayin)\s+(?:my|our|his|her) goodbyes\b|\b(?:saying|said|say|sayin) goodbye (?:to (?:everyone|everybody|you all|all of you|the world)|for (?:the last time|good|ever))\b(?!.*\b(?:school|class|teachers?|moving|leaving|nursery|holiday|colleagues|retir\w*|primary|year 6)\b)|\bit was nice knowing (?:you|everyone)\b|\b(?:my|this is my|his|her)\s+last\s+(?:message|post|text|goodbye)\b/ },
   { kind: 'farewell', pattern: /\bwho (?:gets|should (?:get|have)|will (?:get|have)|can have)\s+(?:all\s+)?(?:my|his|her) (?:stuff|things|belongings|games|clothes|pets?)\b|\b(?:give|leave|leaving)\s+(?:all\s+)?my (?:stuff|things|belongings)\s+to\b|\bi'?m leaving (?:you|him|her) my\b/ },
@@ -199,7 +199,7 @@ const RISK: RiskPattern[] = [
   { kind: 'abuse-disclosure', pattern: /\b(?:being|been|is being|am being|i'?m being)\s+(?:sexually\s+|physically\s+)?abused\b(?!\s+(?:in the past|years ago|when))/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:abus\w+)\s+(?:me|her|him)\b(?=.*\b(?:still|every|now|again|tonight|weekend|keeps)\b)/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:doesn'?t|don'?t|won'?t|never)\s+(?:feed (?:me|her|him)\b|give (?:me|her|him) (?:any )?(?:food|anything to eat|meals?)\b)/ },
-  { kind: 'abuse-disclosure', pattern: /\b(?:haven'?t|hasn'?t|have not|has not)\s+eaten\s+(?:since|for)\b/ },
+  { kind: 'abuse-disclosure', pattern: /\b(?:haven'?t|hasn'?t|have not|has not)\s+(?:eaten|had anything to eat)(?:\s+or\s+(?:drunk|drank|had a drink))?(?:\s+anything)?\s+(?:since|for|in)\b/ },
   { kind: 'abuse-disclosure', pattern: /\blocks? (?:me|us) (?:out|in)\b|\bwon'?t let (?:me|us) eat\b|\bthrows? (?:things|stuff) at (?:me|us)\b|\b(?:gets|comes|came|got) (?:in|into) (?:my|our) (?:bed|room|bath|bathroom|shower)\b/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:disclosed|told (?:me|us|staff|her teacher|his teacher)|disclosure)\b.*\b(?:abus\w*|hurts|hits|hit|hitting|beaten|beats|slapp\w*|punch\w*|kick\w*|touch\w*|sexual)\b/ },
   // Told of a child: "she is being hit at home", "he gets beaten by his stepdad".

@@ -117,6 +117,8 @@ describe('Safety check, lexical layer alone', () => {
       ['im 15 n every1 at skl hates me, ive started cutting again n i cant stop', 'self-harm'],
       ['senco here, a pupil disclosed this morning that she is being hit at home', 'abuse-disclosure'],
       ['he was hit by his stepdad last night', 'abuse-disclosure'],
+      ['i found a goodbye letter in his school bag addressed to me', 'farewell'],
+      ['she hasnt eaten or drunk anything for three days', 'abuse-disclosure'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -151,6 +153,8 @@ describe('Safety check, lexical layer alone', () => {
       'she was hit at home by a door swinging shut, should school record it',
       'he got hit by a ball at lunch and the school did not tell me',
       'i wanted to disappear when the teacher read my work out',
+      'the school asked the kids to write goodbye letters to their year 6 teachers',
+      'he made a goodbye video for his class because we are moving to leeds',
       'he scratched his arm on the fence and it bled',
       'his grandad died last year and he misses him, how can school help',
       'two years ago after his dad died he said he wanted to be with him, he has been fine since',
