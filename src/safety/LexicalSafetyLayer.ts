@@ -52,6 +52,8 @@ const KIN = '(?:mum|mam|mom|dad|nan|nana|nanna|gran|granny|grandma|grandad|grand
  * can be with grandad again" (a lookbehind, put before "join", "be with" or "see").
  */
 const NOT_ASKED = "(?<!\\b(?:if|whether|when)\\s+(?:he|she|they|i|we|you)(?:'ll|\\s+will|'d|\\s+would|\\s+can|\\s+could|\\s+might)?\\s+(?:ever\\s+|get to\\s+)?)";
+/** After "end it", "ending it all", "end everything": not a relationship or an arrangement ending ("end it with her friends", "ending it all with the council", "ending it at this school"). */
+const NOT_ENDING_WITH = "(?!\\s+(?:all\\s+)?(?:with|between|at|there|here|early|for (?:him|her|them|us))\\b)";
 /** A person (or the writer) as the one at risk. */
 const SELF = "(?:myself|himself|herself|themselves|themself|my ?self|him ?self|her ?self)";
 
@@ -74,9 +76,9 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: new RegExp(`\\bkill(?:ing|ed|s)?\\s+${SELF}`) },
   { kind: 'suicidal', pattern: /\bsuicidal\b/ },
   { kind: 'suicidal', pattern: /\b(?:thinking|thought|thoughts|think|thinks|talking|talks|talk|talked|planning|plan|plans|attempt|attempted|tried|going to|want to|wants to|commit|committing)\s+(?:about\s+|of\s+)?(?:a\s+)?suicide\b/ },
-  { kind: 'suicidal', pattern: /\b(?:end|ending|take|taking|ended|took|finish|finishing)\s+(?:it all|it tonight|it today|it now|everything|(?:my|his|her|their|your)\s+(?:own\s+)?life)\b/ },
-  { kind: 'suicidal', pattern: /\b(?:want|wants|wanted|wanting|planning|plan|plans|ready|decided)\s+to\s+(?:die|be dead|end it)\b/ },
-  { kind: 'suicidal', pattern: /\bgoing to (?:end it|be dead|end (?:my|his|her) life|do it tonight)\b/ },
+  { kind: 'suicidal', pattern: new RegExp(`\\b(?:end|ending|take|taking|ended|took|finish|finishing)\\s+(?:it all|it tonight|it today|it now|everything|(?:my|his|her|their|your)\\s+(?:own\\s+)?life)\\b${NOT_ENDING_WITH}`) },
+  { kind: 'suicidal', pattern: new RegExp(`\\b(?:want|wants|wanted|wanting|planning|plan|plans|ready|decided)\\s+to\\s+(?:die|be dead|end it\\b${NOT_ENDING_WITH})\\b`) },
+  { kind: 'suicidal', pattern: new RegExp(`\\bgoing to (?:end it\\b${NOT_ENDING_WITH}|be dead|end (?:my|his|her) life|do it tonight)\\b`) },
   { kind: 'suicidal', pattern: /\bwish(?:es|ed)?\s+(?:i|he|she|they)\s+(?:was|were|could be)\s+dead\b/ },
   { kind: 'suicidal', pattern: /\bwish(?:es|ed)?\s+(?:i|he|she|they)\s+(?:wasn'?t|weren'?t|was not|were not)\s+(?:alive|here|born|around)\b/ },
   { kind: 'suicidal', pattern: /\bwish(?:es|ed)?\s+(?:i|he|she|they)\s+(?:could\s+)?(?:just\s+)?(?:stop existing|disappear forever|not exist|never wake up|die|not wake up)\b/ },
@@ -111,7 +113,7 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: new RegExp(`${NOT_ASKED}\\b(?:wants?|wanted|wanting|wishes|wished|longs?|longing|going|ready)\\s+to\\s+(?:go and\\s+)?(?:be with|join)\\s+(?:my |our |his |her |their )?(?:${KIN}|him|her|them)\\s+(?:who|that|since (?:he|she|they))\\s+(?:has\\s+|had\\s+|have\\s+)?(?:died|passed)\\b`), aboutTheDead: true },
   { kind: 'suicidal', pattern: /\b(?:go|going|went) to sleep and (?:never|not) (?:wake up|come back)\b|\blong sleep and not (?:wake|come back)\b/ },
   // Plans and means.
-  { kind: 'suicidal', pattern: /\b(?:thinking|thought|thoughts|think|thinks|talking|talked|talks|planning|plans?|going to|wants? to|wanted to)\s+(?:about\s+|of\s+)?(?:ending it(?: all)?|end it(?: all)?)\b(?!\s+(?:with|between|at|there|here|early|for (?:him|her|them|us)))/ },
+  { kind: 'suicidal', pattern: new RegExp(`\\b(?:thinking|thought|thoughts|think|thinks|talking|talked|talks|planning|plans?|going to|wants? to|wanted to)\\s+(?:about\\s+|of\\s+)?(?:ending|end) it\\b${NOT_ENDING_WITH}`) },
   { kind: 'suicidal', pattern: /\b(?:feel like|felt like|want to|wanted to|going to|thought about|thinking about|tempted to)\s+(?:just\s+)?(?:driving|drive|crashing|crash|steering|steer|swerving|swerve)\s+(?:the car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|bridge|lorry|motorway|road|cliff|river)\b/ },
   // Wanting to disappear, with nobody to care: "I just want to disappear, nobody would care".
   { kind: 'suicidal', pattern: /\b(?:want|wants|wanted|wish|wishes|wished)\s+(?:to|i could|he could|she could)\s+(?:just\s+)?disappear\b/, context: /\b(?:nobody|no one|no-one|noone)(?:\s+[\w']+){0,3}?\s+(?:would|will|wud|'d)\s+(?:even\s+)?(?:care|notice|miss)\b/ },

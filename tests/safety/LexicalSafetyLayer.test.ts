@@ -155,6 +155,8 @@ describe('Safety check, lexical layer alone', () => {
       'i wanted to disappear when the teacher read my work out',
       'the school asked the kids to write goodbye letters to their year 6 teachers',
       'he made a goodbye video for his class because we are moving to leeds',
+      'my daughter keeps saying she is going to end it with her friends group because they bully her',
+      'thinking about ending it all with the council and going private, is that allowed',
       'he scratched his arm on the fence and it bled',
       'his grandad died last year and he misses him, how can school help',
       'two years ago after his dad died he said he wanted to be with him, he has been fine since',
