@@ -80,7 +80,7 @@ export const MAX_PART_WORDS = 32;
  */
 const STRONG_CUE =
   /\b(?:die|dying|dead|death|kill\w*|suicid\w*|self-harm\w*|disappear\w*|vanish\w*|forever|for good|burden|better off|without me|goodbye|bye|farewell|pills?|tablets?|paracetamol|overdos\w*|rope|noose|bridge|roof|cliff|tracks|cutting|cut (?:myself|himself|herself|themselves|my|his|her) (?:arms?|wrists?|legs?|skin)|ending it|end it|blood|bleed\w*|burn\w*|hurt\w*|harm\w*|hits?|hitting|touch\w*|scared|afraid|frightened|terrified|danger|threat\w*|knife|weapon|missing|run away|ran away|seizure|fitting|breath\w*|unconscious|swallow\w*|strangl\w*|heaven)\b/g;
-const WEAK_CUE = /\b(?:end\w*|gone|never|anymore|any more|no more|sorry|thank\w*|love|look after|take care|giv\w*|gave|letter|note|tonight|right now|plan\w*|cope|can'?t|enough|point|alone|nobody|no one)\b/g;
+const WEAK_CUE = /\b(?:end\w*|to be over|all over|gone|never|anymore|any more|no more|sorry|thank\w*|love|look after|take care|giv\w*|gave|letter|note|tonight|right now|plan\w*|cope|can'?t|enough|point|alone|nobody|no one)\b/g;
 
 function cueScore(text: string): number {
   return 2 * (text.match(STRONG_CUE)?.length ?? 0) + (text.match(WEAK_CUE)?.length ?? 0);
@@ -103,9 +103,14 @@ export function wholePart(text: string): string {
  */
 const QUESTION_CLAUSE = /,\s+(?=(?:so\s+|and\s+|but\s+)?(?:what|how|who|where|when|why|which|can|could|should|would|will|is|are|am|does|do|did|has|have|any|anyone|anything|is there|please)\b)/;
 
-/** A sentence's clauses: split before a question that follows a comma. */
+/**
+ * A sentence's clauses: split before a question that follows a comma, when what comes before it
+ * has a word near risk ("…better off if she was not here, what should school do"). Without one
+ * ("my husband and I are divorcing, who gets custody") the sentence is read whole, as written.
+ */
 export function clauses(sentence: string): string[] {
-  return sentence.split(QUESTION_CLAUSE).map((c) => c.trim()).filter(Boolean);
+  const cs = sentence.split(QUESTION_CLAUSE).map((c) => c.trim()).filter(Boolean);
+  return cs.length > 1 && cs.slice(0, -1).some((c) => cueScore(c) > 0) ? cs : [sentence];
 }
 
 /**
@@ -115,23 +120,31 @@ export function clauses(sentence: string): string[] {
  */
 export function messageParts(text: string, minSentenceWords: number): string[] {
   const whole = semanticText(text);
-  const ss = sentences(whole).flatMap(clauses);
+  // Sentences, and the clauses of each; `sep[i]` joins unit i to the one before it as the message had them.
+  const ss: string[] = [];
+  const sep: string[] = [];
+  for (const sentence of sentences(whole)) {
+    clauses(sentence).forEach((c, j) => {
+      ss.push(c);
+      sep.push(j === 0 ? '. ' : ', ');
+    });
+  }
   if (ss.length <= 1) return [wholePart(whole) || '.'];
   const candidates: string[] = [];
-  // Each sentence alone; a short one ("got the pills.", "bye") read with its neighbour.
+  // Each sentence or clause alone; a short one ("got the pills.", "bye", "what should I do")
+  // read with its neighbour, joined as it was (a question clause gives back its whole sentence).
   for (let i = 0; i < ss.length; i++) {
     if (ss[i].split(' ').length >= minSentenceWords + 2) candidates.push(ss[i]);
-    else if (i + 1 < ss.length) candidates.push(`${ss[i]}. ${ss[i + 1]}`);
-    else if (i > 0) candidates.push(`${ss[i - 1]}. ${ss[i]}`);
+    else if (i + 1 < ss.length) candidates.push(`${ss[i]}${sep[i + 1]}${ss[i + 1]}`);
+    else if (i > 0) candidates.push(`${ss[i - 1]}${sep[i]}${ss[i]}`);
   }
   // The last sentence (often the question) and the first (who and what) always; then the
   // sentences nearest risk; then the rest from the end.
   const last = candidates.length - 1;
   const rank = (i: number) => (i === last ? 1000 : i === 0 ? 999 : 0) + 10 * cueScore(candidates[i]) + i / candidates.length;
   const chosen = candidates.map((_, i) => i).sort((a, b) => rank(b) - rank(a)).slice(0, MAX_SENTENCE_PARTS).sort((a, b) => a - b);
-  const parts = new Set<string>([wholePart(whole)]);
-  for (const i of chosen) parts.add(capWords(candidates[i], MAX_PART_WORDS));
-  return [...parts];
+  // The whole first (scored as the mean of the rest); then each part read, once.
+  return [wholePart(whole), ...new Set(chosen.map((i) => capWords(candidates[i], MAX_PART_WORDS)))];
 }
 
 

@@ -58,9 +58,10 @@ describe('Safety check, semantic layer alone (fake embedder)', () => {
 
   it('reads a risk told before a question in the same sentence on its own ("…, what should school do")', () => {
     expect(clauses('she said everyone would be better off if she was not here, what should school do')).to.deep.equal(['she said everyone would be better off if she was not here', 'what should school do']);
-    expect(clauses('he hates mornings, but is there anything school can try')).to.deep.equal(['he hates mornings', 'but is there anything school can try']);
-    // A comma that starts no question splits nothing.
+    expect(clauses('he keeps saying he wants to disappear, but is there anything school can try')).to.deep.equal(['he keeps saying he wants to disappear', 'but is there anything school can try']);
+    // A comma that starts no question splits nothing; nor does one with no word near risk before it.
     expect(clauses('he is tired, sad and quiet')).to.deep.equal(['he is tired, sad and quiet']);
+    expect(clauses('my husband and i are divorcing, who gets custody')).to.deep.equal(['my husband and i are divorcing, who gets custody']);
     const parts = messageParts('she said everyone would be better off if she was not here, what should school do', 3);
     expect(parts).to.include('she said everyone would be better off if she was not here');
   });
