@@ -119,6 +119,8 @@ describe('Safety check, lexical layer alone', () => {
       ['he was hit by his stepdad last night', 'abuse-disclosure'],
       ['i found a goodbye letter in his school bag addressed to me', 'farewell'],
       ['she hasnt eaten or drunk anything for three days', 'abuse-disclosure'],
+      ['he says the voices tell him he should be dead', 'suicidal'],
+      ['he ran into the road on purpose today saying he wanted a car to hit him', 'suicidal'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -155,6 +157,8 @@ describe('Safety check, lexical layer alone', () => {
       'i wanted to disappear when the teacher read my work out',
       'the school asked the kids to write goodbye letters to their year 6 teachers',
       'he made a goodbye video for his class because we are moving to leeds',
+      'he ran into the road at pick up, he has no sense of danger',
+      'he should be allowed to dye his hair for the prom',
       'my daughter keeps saying she is going to end it with her friends group because they bully her',
       'thinking about ending it all with the council and going private, is that allowed',
       'he scratched his arm on the fence and it bled',
