@@ -54,7 +54,9 @@ export function urgentActivity(answer: Answer, sourceLine: string, plainText: st
   // message (sms:), in its place in the list; the plain-text fallback keeps the line.
   const shout = (e: Element) => !!sms && SMS.test(String(e.text));
   const body: Element[] = [
-    { type: 'TextBlock', text: answer.title, weight: 'Bolder', size: 'Large', color: 'Attention', wrap: true, style: 'heading' },
+    // The title in the text colour, not Adaptive Cards' "Attention" red: Web Chat's red (#d13438)
+    // on the card's grey is 4.4:1, under WCAG AA's 4.5:1 (axe, tests/browser/webchat.e2e.test.ts).
+    { type: 'TextBlock', text: answer.title, weight: 'Bolder', size: 'Large', wrap: true, style: 'heading' },
     { ...first, weight: 'Bolder', spacing: 'Small' },
     { type: 'ActionSet', actions: [openUrl('Call 999', 'tel:999')] },
     ...rest.map((e) => (shout(e) && sms ? { type: 'ActionSet', actions: [openUrl(`Text ${sms[1]} to ${sms[2]}`, `sms:${sms[2]}?body=${sms[1]}`)] } : e)),

@@ -77,7 +77,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** axe-core's serious and critical WCAG 2.2 A/AA violations, as lines. */
 export async function axeProblems(scope: Scope): Promise<string[]> {
-  // First let the transcript settle: a card still fading in is measured at part opacity, and
+  // Read at the newest message, as a reader would be: until then Web Chat's "New messages" button
+  // floats over the transcript, and the text under it is measured against the button's colour
+  // (two fresh-clone runs failed so, on a card heading, and passed before and after).
+  await scope.evaluate(() => {
+    const scroller = document.querySelector('#chat-area .webchat__basic-transcript__scrollable');
+    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+  });
+  await scope.waitForFunction(() => !document.querySelector('#chat-area .webchat__scroll-to-end-button'), undefined, { timeout: 5_000, polling: 100 }).catch(() => undefined);
+  // Then let the transcript settle: a card still fading in is measured at part opacity, and
   // axe would report its text's contrast (finite animations only: a spinner never ends).
   await scope
     .waitForFunction(
@@ -106,7 +114,7 @@ export async function axeProblems(scope: Scope): Promise<string[]> {
   const problems = (r: Awaited<ReturnType<typeof run>>) =>
     r.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).slice(0, 5).join(', ')}`);
   const first = await run();
   if (first.passes.length < 10) return [`axe ran only ${first.passes.length} checks`];
   const found = problems(first);
