@@ -113,6 +113,8 @@ function createStorage(config: Config): Storage {
 
 /** How long closing waits for the batched usage counts to reach the store. */
 const USAGE_FLUSH_MS = 1_000;
+/** Connections still open this long after close() begins (a browser's polling) are ended. */
+const CLOSE_GRACE_MS = 1_000;
 
 /** How the server is built beyond its settings; tests pass their own parts. */
 export interface BuildOptions {
@@ -345,7 +347,13 @@ export async function createServer(config: Config, overrides: Partial<AppService
     async close() {
       if (closed) return;
       closed = true;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A page polling on a kept-alive connection can hold server.close() open for as long as it
+      // polls (a web chat left open in a browser): idle connections go now, the rest after a moment.
+      server.server.closeIdleConnections();
+      const force = setTimeout(() => server.server.closeAllConnections(), CLOSE_GRACE_MS);
+      await stopped;
+      clearTimeout(force);
       if (statePurge) clearInterval(statePurge);
       directLine?.close();
       directLineStore?.close();

@@ -190,3 +190,30 @@ describe('SIGTERM: the server stops taking new turns, finishes those in flight (
     await inFlight;
   });
 });
+
+describe('close(): a connection still open (a web chat page polling) never holds it', function () {
+  this.timeout(30_000);
+
+  it('ends a connection with a request still arriving within a couple of seconds, and frees the port', async () => {
+    const app = await createTestApp();
+    const base = await app.listen(0);
+    const port = Number(new URL(base).port);
+    // A request whose body never finishes: the connection is busy, not idle, so server.close() alone would wait on it.
+    const socket = net.connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write(`POST /api/messages HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":`);
+    const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    await app.close();
+    expect(Date.now() - started, 'close() returned').to.be.lessThan(3_000);
+    await ended;
+    // The port is free again: a restart on it (as after a deploy) listens.
+    const again = await createTestApp();
+    try {
+      expect(await again.listen(port)).to.equal(`http://localhost:${port}`);
+    } finally {
+      await again.close();
+    }
+  });
+});
