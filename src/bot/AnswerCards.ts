@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction as BfCardAction } from 'botbuilder';
 import type { Answer } from '../knowledge/Answer';
 import type { AnswerService } from '../matching/AnswerService';
-import { CardAction, type CardActionValue } from './CardActions';
+import { CardAction, submit, type CardActionValue } from './CardActions';
 import { formatAnswerText } from '../matching/formatAnswerText';
 import { urgentActivity } from './SafetyCards';
 import { SAFETY_LINE } from '../safety/SafetyAssessment';
@@ -41,11 +41,6 @@ export function supportsCards(channelId: string | undefined): boolean {
 }
 
 export type AdaptiveElement = Record<string, unknown>;
-
-export function submit(title: string, data: CardActionValue): AdaptiveElement {
-  // msteams.messageBack shows the button's words in the chat as the user's turn.
-  return { type: 'Action.Submit', title, data: { ...data, msteams: { type: 'messageBack', displayText: title } } };
-}
 
 export function card(body: AdaptiveElement[], actions: AdaptiveElement[], fallbackText: string) {
   return CardFactory.adaptiveCard({

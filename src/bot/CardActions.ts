@@ -41,3 +41,8 @@ export function readCardAction(value: unknown): CardActionValue | undefined {
 export function isRootCardAction(v: CardActionValue): boolean {
   return KNOWN.has(v.action);
 }
+
+/** A card button that sends `data` back as an action; in Teams (msteams.messageBack) its words show in the chat as the user's turn. */
+export function submit(title: string, data: CardActionValue): Record<string, unknown> {
+  return { type: 'Action.Submit', title, data: { ...data, msteams: { type: 'messageBack', displayText: title } } };
+}

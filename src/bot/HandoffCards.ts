@@ -4,7 +4,8 @@ import type { ContactDetails } from '../directory/ContactDetails';
 import type { NationalRoute } from '../directory/nationalRoute';
 import type { AnswerService } from '../matching/AnswerService';
 import type { ContactKind } from '../callbacks/CallbackRequest';
-import { card, MAX_SUGGESTED_ACTIONS, submit, supportsCards, type AdaptiveElement } from './AnswerCards';
+import { card, MAX_SUGGESTED_ACTIONS, supportsCards, type AdaptiveElement } from './AnswerCards';
+import { submit } from './CardActions';
 
 /** What a card button in the hand-off sends back as `activity.value.action`. */
 export const HandoffAction = {

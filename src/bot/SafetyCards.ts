@@ -2,7 +2,7 @@ import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { Answer } from '../knowledge/Answer';
 import type { SafetyAssessment } from '../safety/SafetyAssessment';
 import { contactsFor, contactsHeading } from '../safety/crisisContacts';
-import { CardAction } from './CardActions';
+import { CardAction, submit } from './CardActions';
 
 /** Where the turn's safety finding is kept (TurnContext.turnState), so nothing assesses the same message twice. */
 export const SAFETY_TURN_KEY = Symbol('safetyAssessment');
@@ -65,7 +65,7 @@ export function urgentActivity(answer: Answer, sourceLine: string, plainText: st
   if (offerHeldAnswer) {
     // Last, after every contact: the way on for a question that was not a crisis.
     body.push({ type: 'TextBlock', text: HELD_QUESTION_OFFER, wrap: true, spacing: 'Medium' });
-    body.push({ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: ANSWER_HELD_TITLE, data: { action: CardAction.AnswerHeldQuestion, msteams: { type: 'messageBack', displayText: ANSWER_HELD_TITLE } } }] });
+    body.push({ type: 'ActionSet', actions: [submit(ANSWER_HELD_TITLE, { action: CardAction.AnswerHeldQuestion })] });
   }
   return MessageFactory.attachment(
     CardFactory.adaptiveCard({
