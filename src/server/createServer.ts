@@ -338,8 +338,7 @@ export async function createServer(config: Config, overrides: Partial<AppService
     async shutdown(graceMs: number) {
       readiness.markStopping();
       const { unfinished } = await gate.drain(graceMs);
-      // Idle keep-alive connections would hold server.close() open.
-      server.server.closeIdleConnections();
+      // Past the grace period nothing is waited for (close() ends idle connections itself).
       if (unfinished) server.server.closeAllConnections();
       await app.close();
       return { unfinished };
