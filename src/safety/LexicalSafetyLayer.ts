@@ -104,6 +104,20 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: /\b(?:everyone|everybody|they|my family|you all|you'?d all|the world|my (?:mum|mam|dad|parents|kids|family|friends))\s+(?:would|'d|will|wud)\s+be\s+(?:happier|better|fine|relieved|okay|ok|better off)\s+(?:if i (?:was|were|wasn'?t|weren'?t|died|left for good|disappeared|was gone)|without me|when i'?m gone|once i'?m gone)\b/ },
   { kind: 'suicidal', pattern: /\b(?:nobody|no one|no-one|noone)\s+(?:would|will|'d|wud)\s+(?:even\s+|really\s+)?(?:notice|care|miss me|mind)\s+if\s+i\s+(?:was(?:n'?t| not)? (?:here|gone|dead|around)|died|disappeared|was gone|stopped existing|ended it|killed)\b/ },
   { kind: 'suicidal', pattern: /\b(?:rather|prefer to)\s+(?:be dead|die|not be (?:here|alive)|not exist)\b/ },
+  // Said alone, without the "if I was gone": "nobody would miss me", "I can't go on.", "what's
+  // the point of anything", "I can't do this any more", "I don't think I can keep myself safe".
+  // Warning signs said plainly: no way out, no future, no point in living, thinking of jumping.
+  { kind: 'suicidal', pattern: /\b(?:there'?s|there is|is)\s+no way out\s*(?:[.!?,;]|$|for me|of (?:this|it|here))|\bno way out (?:for me|of this (?:life|pain))\b/ },
+  { kind: 'suicidal', pattern: /\b(?:can'?t|cannot|don'?t|do not)\s+see\s+(?:a|any)\s+future\s+(?:for (?:me|myself))?\s*(?:[.!?,;]|$|any ?more)|\bno future for me\b/ },
+  { kind: 'suicidal', pattern: /\b(?:can'?t|cannot|don'?t|doesn'?t|do not|does not)\s+see\s+(?:the|any)\s+point\s+(?:in|of)\s+(?:living|life|being alive|being here|going on|carrying on|anything)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:thinking|thought|think|thinks)\s+(?:about|of)\s+jumping\s*(?:[.!?,;]|$|off|from|in front)/ },
+  { kind: 'suicidal', pattern: /\bwants?\s+to\s+not\s+(?:exist|be alive|be here|wake up)\b|\bwants?\s+not\s+to\s+(?:exist|be alive|be here|wake up)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:nobody|no one|no-one|noone)\s+(?:would|will|'d|wud)\s+(?:even\s+|really\s+)?miss me\b/ },
+  { kind: 'suicidal', pattern: /\b(?:can'?t|cannot)\s+(?:go on|carry on)\s*(?:[.!?,;]|$)|\b(?:can'?t|cannot)\s+(?:go on|carry on)\s+(?:with (?:life|living|it all|any of it)|much longer)\b/ },
+  { kind: 'suicidal', pattern: /\bhad enough of (?:everything|everyone and everything)\s*(?:[.!?,;]|$)/ },
+  { kind: 'suicidal', pattern: /\b(?:there'?s|there is|is there|what'?s|what is)\s+(?:no|the|any)?\s*point\s+(?:to|in|of)\s+(?:anything|me|going on|carrying on|living|life|being here|being alive)\b|\b(?:there'?s|there is|what'?s|what is)\s+(?:no|the)\s+point\s+(?:to|in|of)\s+(?:any of it|it all)\s*(?:[.!?;]|$)/ },
+  { kind: 'suicidal', pattern: /\bi\s+(?:just\s+)?(?:can'?t|cannot)\s+do this any ?more\b/ },
+  { kind: 'suicidal', pattern: /\b(?:can'?t|cannot|unable to|not able to|don'?t think (?:i|he|she) can|don'?t know if (?:i|he|she) can|not sure (?:i|he|she) can)\s+keep (?:myself|himself|herself|themselves|me) safe\b/ },
   { kind: 'suicidal', pattern: /\b(?:disappear|vanish)\s+(?:for good|forever|permanently|and never (?:come back|be (?:found|seen)))\b/ },
   { kind: 'suicidal', pattern: /\b(?:not|won'?t|will not)\s+(?:going to\s+|planning on\s+|planning to\s+)?(?:be|being)\s+(?:here|around|alive)\s+(?:anymore|any more|much longer|for long|by (?:then|christmas|next|the|my|his|her)|for (?:christmas|my birthday|his birthday|her birthday|the holidays|results day))\b/ },
   { kind: 'suicidal', pattern: /\b(?:check(?:ing)? out|log(?:ging)? off|sign(?:ing)? off)\s+(?:for good|permanently|forever|of life)\b/ },
@@ -140,6 +154,11 @@ const RISK: RiskPattern[] = [
   },
   // Goodbyes.
   { kind: 'farewell', pattern: /\bsuicide\s+(?:note|letter|message)s?\b|\bgoodbye\s+(?:note|letter|message|text|post|video|card)s?\b(?!.*\b(?:moving|leaving|nursery|colleagues|retir\w*|end of (?:the )?(?:year|term)|last day|(?:year|yr) (?:6|11|13)|(?:to|for) (?:his|her|their|the|my|our|all (?:his|her|the|their)) (?:teachers?|class|classmates|tutors?|tas?|friends|school|year group))\b)/ },
+  // Giving belongings away, a last night or day: goodbyes without the word.
+  { kind: 'farewell', pattern: /\bgiv(?:ing|en|e|es)\s+(?:all\s+)?(?:my|his|her|their)\s+(?:things|stuff|belongings|possessions|games|clothes|prized \w+|favourite \w+)\s+away\b|\bgiv(?:ing|en|e|es)\s+away\s+(?:all\s+)?(?:my|his|her|their)\s+(?:things|stuff|belongings|possessions|games|clothes|prized \w+|favourite \w+)\b/ },
+  { kind: 'farewell', pattern: /\b(?:tonight|today|this)\s+(?:would|will|is going to|'?ll)\s+be\s+(?:my|his|her|their)\s+last\s+(?:night|day)\b|\b(?:my|his|her)\s+last\s+(?:night|day)\s+(?:alive|on earth|ever)\b/ },
+  // "She said sorry for everything and goodbye": a goodbye with an apology for everything.
+  { kind: 'farewell', pattern: /\bsorry for everything(?=\s*(?:[.,!;]|and\b|$))(?=.*\b(?:goodbye|bye|love you|take care|farewell)\b)(?!.*\bbye for now\b)|\b(?:goodbye|bye|farewell)\b(?!\s+for now).*\bsorry for everything\s*(?:[.,!;]|$)/ },
   { kind: 'farewell', pattern: /\b(?:when|by the time|if) you(?:'re| are)? read(?:ing)? this\b|\bdon'?t (?:open|read) (?:it|this|them|the letter) (?:until|till)\b/ },
   { kind: 'farewell', pattern: /\bthis is goodbye\b|\b(?:saying|said|say|sayin)\s+(?:my|our|his|her) goodbyes\b|\b(?:saying|said|say|sayin) goodbye (?:to (?:everyone|everybody|you all|all of you|the world)|for (?:the last time|good|ever))\b(?!.*\b(?:school|class|teachers?|moving|leaving|nursery|holiday|colleagues|retir\w*|primary|year 6)\b)|\bit was nice knowing (?:you|everyone)\b|\b(?:my|this is my|his|her)\s+last\s+(?:message|post|text|goodbye)\b/ },
   { kind: 'farewell', pattern: /\bwho (?:gets|should (?:get|have)|will (?:get|have)|can have)\s+(?:all\s+)?(?:my|his|her) (?:stuff|things|belongings|games|clothes|pets?)\b|\b(?:give|leave|leaving)\s+(?:all\s+)?my (?:stuff|things|belongings)\s+to\b|\bi'?m leaving (?:you|him|her) my\b/ },
@@ -209,6 +228,9 @@ const RISK: RiskPattern[] = [
   { kind: 'abuse-disclosure', pattern: /\blocks? (?:me|us) (?:out|in)\b|\bwon'?t let (?:me|us) eat\b|\bthrows? (?:things|stuff) at (?:me|us)\b|\b(?:gets|comes|came|got) (?:in|into) (?:my|our) (?:bed|room|bath|bathroom|shower)\b/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:disclosed|told (?:me|us|staff|her teacher|his teacher)|disclosure)\b.*\b(?:abus\w*|hurts|hits|hit|hitting|beaten|beats|slapp\w*|punch\w*|kick\w*|touch\w*|sexual)\b/ },
   // Told of a child: "she is being hit at home", "he gets beaten by his stepdad".
+  // Home itself not safe ("he's not safe at home", "i don't feel safe at home"); not a child
+  // who is unsafe left on his own ("not safe at home alone, he climbs") or a house being adapted.
+  { kind: 'abuse-disclosure', pattern: /\b(?:not|isn'?t|aren'?t|never|don'?t|doesn'?t|do not|does not|no longer|won'?t be)\s+(?:feel(?:s|ing)?\s+)?safe\s+(?:at home|to go home|going home|in (?:my|our|his|her|their|the) (?:house|home|flat)|with (?:my|his|her|their) (?:mum|mom|dad|step-?\w+|parents?|mum'?s \w+|dad'?s \w+|uncle|brother|family))\b(?!\s+(?:alone|on (?:his|her|their|my) own|unsupervised|without|until|because (?:he|she) (?:climbs|runs|wanders|bolts|escapes)))|\b(?:(?:my|our) )?home (?:isn'?t|is not|doesn'?t feel|does not feel|is no longer|never feels) safe\b(?!\s+(?:for|enough for)\b)/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:being|gets?|getting|keeps? getting)\s+(?:hit|beaten|slapped|punched|kicked|strangled|choked)\s+at home\b|\b(?:is|are|am|was|were|being|been|gets?|getting|got)\s+(?:hit|beaten|slapped|punched|kicked|strangled|choked|burnt|burned)\s+by (?:her|his|their|my|our) (?:mum|mom|dad|step-?\w+|parents?|mum'?s \w+|dad'?s \w+|carers?|uncle|auntie|aunt|brother|sister|grandad|grandpa|nan|gran)\b/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:dad|daddy|father|step-?dad|step-?father|mum|mummy|mother|step-?mum|boyfriend|girlfriend|partner|uncle|aunt|auntie|brother|sister|cousin|grandad|grandpa|granddad|carer|teacher|coach|escort|driver|neighbour|babysitter|man|woman)(?:'s (?:boyfriend|girlfriend|partner|friend|brother|mate))?\s+(?:hits|hurts|beats|kicks|slaps|touches|punches|chokes|burns|is hurting|is hitting|is touching|has been (?:hitting|hurting|touching))\s+(?:her|him|them|me)\b/ },
   // A parent or carer at breaking point.

@@ -121,6 +121,24 @@ describe('Safety check, lexical layer alone', () => {
       ['she hasnt eaten or drunk anything for three days', 'abuse-disclosure'],
       ['he says the voices tell him he should be dead', 'suicidal'],
       ['he ran into the road on purpose today saying he wanted a car to hit him', 'suicidal'],
+      // Said alone, found by probing short sentences inside stories (2026-12-02).
+      ['we had the review last week. nobody would miss me. what happens next', 'suicidal'],
+      ["i can't go on. who can i talk to", 'suicidal'],
+      ["i've had enough of everything.", 'suicidal'],
+      ["what's the point of anything", 'suicidal'],
+      ["i just can't do this any more", 'suicidal'],
+      ["i don't think i can keep myself safe", 'suicidal'],
+      ["i feel like there's no way out", 'suicidal'],
+      ["honestly i can't see a future for me", 'suicidal'],
+      ["he says he doesn't see the point in living", 'suicidal'],
+      ['i keep thinking about jumping', 'suicidal'],
+      ['she keeps saying she wants to not exist', 'suicidal'],
+      ['she wrote that she is sorry for everything and said goodbye', 'farewell'],
+      ["i've been giving my things away", 'farewell'],
+      ['he said tonight would be his last night', 'farewell'],
+      ["he's not safe at home", 'abuse-disclosure'],
+      ["i don't feel safe at home", 'abuse-disclosure'],
+      ["home isn't safe", 'abuse-disclosure'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -168,6 +186,23 @@ describe('Safety check, lexical layer alone', () => {
       "his nan passed away in the summer and he keeps asking if he'll see her again",
       'since her mum died she asks whether she will ever see her mum again',
       'my brother died last year. i wonder when i can be with him again in my dreams',
+      // Near the phrases above, about school.
+      "he can't go on the residential because of his epilepsy",
+      'can he carry on with speech therapy in year 7',
+      "he can't do it anymore without his ta",
+      'there is no way out of the contract with the transport company',
+      "i can't see a future for him if this school keeps failing him",
+      "we don't see the point in the meeting if the council won't come",
+      'he is giving away his old toys to his cousin',
+      'tonight is his last night at the residential',
+      'she loves jumping on the trampoline at break',
+      'we are thinking about jumping ship to another school',
+      "sorry for everything you've had to read, bye for now",
+      "there's no point in any of it, they never follow the plan",
+      "he's not safe at home alone, he climbs on everything",
+      'is he safe at home with his condition',
+      'the playground is not safe for him',
+      "our home isn't safe for a wheelchair, can the council help",
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
