@@ -183,6 +183,8 @@ const RISK: RiskPattern[] = [
   { kind: 'self-harm', pattern: /\b(?:fresh|new|deep)\s+(?:cuts|wounds|burns|scratches)\b/ },
   // Overdose and poisoning.
   { kind: 'overdose', pattern: /\boverdos(?:e|ed|es|ing)\b/ },
+  // "Taken all of her sertraline": all of a named medicine (ending as medicine names do).
+  { kind: 'overdose', pattern: /\b(?:taken|took|swallowed|downed|necked)\s+(?:all|the whole (?:packet|box|bottle|strip)|a whole (?:packet|box|bottle|strip)|loads|a load)\s+(?:of\s+)?(?:her|his|my|their|mum'?s|dad'?s|the)\s+(?:\w+(?:ine|ol|am|pam|one|ide|ate|xetine|zole|pine|done|lin|in)|antidepressants|meds|medicine|insulin|melatonin|sleeping tablets)\b/ },
   { kind: 'overdose', pattern: /\b(?:taken|took|swallowed|swallow|take|taking|had|downed|necked)\s+(?:like\s+|about\s+|around\s+)?(?:[\w']+\s+){0,2}(?:\d+|load|loads|lot|lots|too many|packet|packets|box|boxes|bottle|handful|all|whole|strip|twenty|thirty|fifty)\s+(?:of\s+)?(?:[\w']+\s+){0,3}(?:pills|tablets|paracetamol|medication|meds|painkillers|ibuprofen|sleeping pills)\b/ },
   { kind: 'overdose', pattern: /\b(?:swallowed|drank|drunk|drinking|ate|eaten|bit into|bitten|licked)\s+(?:some\s+|a\s+|the\s+)?(?:bleach|button battery|battery|batteries|laundry (?:pod|capsule|tablet)|washing (?:pod|capsule|tablet)|dishwasher tablet|detergent|disinfectant|weed ?killer|antifreeze|magnets?)\b/ },
   { kind: 'overdose', pattern: /\b(?:button battery|laundry pod|washing capsule)\b/ },
@@ -196,6 +198,10 @@ const RISK: RiskPattern[] = [
   { kind: 'missing', pattern: /\b(?:is|has gone|gone|went|been|reported|now|still|child|pupil|daughter|son|boy|girl)\s+missing\b(?!\s+(?:school|lessons?|class|out|work|days|the bus|registration|a lot|homework|from (?:lessons?|class|school|the (?:plan|report|ehcp|form))|section|a |an |the |some|part|pages?|information|evidence|his |her |their |my ))/ },
   { kind: 'missing', pattern: /\b(?:ran|run|running|wandered|bolted|gone|went|slipped|walked)\s+off\b(?=.*\b(?:can'?t find|cannot find|looking for|searched|searching|lost|not back|isn'?t back|hasn'?t come back|an hour|hours|dark|road|police|nowhere)\b)|\b(?:i'?ve|we'?ve|i have|we have|just)\s+lost\s+(?:my|our)\s+(?:son|daughter|child|boy|girl|little one)\s+(?:at|in)\s+the\b|\b(?:don'?t|do not|doesn'?t|does not)\s+know where (?:she|he|they|my \w+|our \w+) (?:is|are|has gone|went)(?:\s*$|\s*[.,!?]|\s+(?:and|now|right now|tonight))/ },
   { kind: 'missing', pattern: /\b(?:hasn'?t|has not|didn'?t|did not|never)\s+(?:come|came|got|get|arrived?)\s+(?:back\s+)?home\b/ },
+  // Not where they should be: "isn't anywhere on the school site", "didn't come out of school".
+  { kind: 'missing', pattern: /\b(?:isn'?t|is not|aren'?t|are not|not)\s+anywhere\s+(?:on|in|at|around)\s+(?:the\s+)?(?:school|site|grounds|building|house|home|park|playground|street|village|town|shops?|centre|field|woods|beach)\b|\b(?:isn'?t|is not|not)\s+(?:on|in)\s+(?:the\s+)?(?:school\s+)?(?:site|grounds)\s*(?:[.!?,;]|$|and|anymore|any more)|\b(?:didn'?t|did not|never)\s+come out (?:of|at) (?:school|class|the (?:gates?|school|classroom|club))\b(?!\s+(?:with|in|wearing|happy|upset|crying|smiling|until|till|for)\b)/ },
+  // Gone from the people looking after them: "slipped away from us at the beach".
+  { kind: 'missing', pattern: /\b(?:slipped|wandered|ran|run|bolted|walked|gone|got)\s+(?:away|off)\s+from\s+(?:us|me|the (?:group|class|staff|ta|teachers?)|(?:his|her|their) (?:ta|teachers?|group|class|carer|escort|mum|dad|parents?))\b/ },
   { kind: 'missing', pattern: /\b(?:ran|run|running)\s+away\b(?!\s+from\s+(?!home|care|us|me|the (?:unit|home|children'?s home|foster))(?:the|a|an|his|her|my|\w+ing)\b)/ },
   { kind: 'missing', pattern: /\babscond\w*\b/ },
   { kind: 'missing', pattern: /\b(?:left|walked out of|got out of|ran out of|escaped from|slipped out of)\s+(?:the\s+)?(?:school\s+)?(?:site|grounds|building|gates?)\b(?=.*\b(?:can'?t find|not (?:been )?(?:seen|found)|no one knows|nobody knows|missing|police|road|canal|river)\b)/ },
@@ -212,6 +218,8 @@ const RISK: RiskPattern[] = [
   { kind: 'danger-from-other', pattern: /\b(?:someone|a man|a woman|a car|a guy|he|they)(?:'s|\s+is|\s+are)?\s+following\s+(?:me|us|him|her)\b/ },
   { kind: 'danger-from-other', pattern: /\b(?:send|share|post|leak)\s+(?:my|the|her|his)?\s?(?:pics|photos|pictures|nudes|videos|images)\b.*\b(?:unless|if i don'?t|if she doesn'?t|if he doesn'?t|or else)\b/ },
   { kind: 'danger-from-other', pattern: /\b(?:sextort\w*|blackmail\w*|county lines|cuckoo\w*|groom(?:ed|ing))\b/ },
+  // Made to carry or sell for others (criminal exploitation): "being made to carry packages across town".
+  { kind: 'danger-from-other', pattern: /\b(?:making|made|makes|forcing|forced|forces|being made|being forced|pressured)\s+(?:(?:him|her|me|them|my (?:son|daughter|boy|girl))\s+)?(?:to\s+)?(?:carry|deliver|hold|move|sell|stash|run)\s+(?:packages?|parcels?|drugs|a package|a bag|bags|stuff|weed|knives|things)\b/ },
   { kind: 'danger-from-other', pattern: /\b(?:meet|meeting)\s+(?:up with\s+)?(?:a|an|this|some)?\s?(?:man|guy|adult|older (?:man|boy|lad|guy)|stranger|'?friend'?|someone)\s+(?:she|he|they|i)\s+(?:met|found|talk(?:s|ed)? to)\s+online\b/ },
   { kind: 'danger-from-other', pattern: /\b(?:hit|punched|kicked|beat|strangled|grabbed|attacked)\s+(?:me|her|him)\b.*\b(?:locked|won'?t let|can'?t get out|taken my phone|took (?:my|her|his) phone)\b/ },
   { kind: 'danger-from-other', pattern: /\b(?:scared|afraid|frightened)\s+(?:to go home|of what he'?ll do|of what she'?ll do|for my life)\b/ },
@@ -226,7 +234,9 @@ const RISK: RiskPattern[] = [
   { kind: 'abuse-disclosure', pattern: /\b(?:doesn'?t|don'?t|won'?t|never)\s+(?:feed (?:me|her|him)\b|give (?:me|her|him) (?:any )?(?:food|anything to eat|meals?)\b)/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:haven'?t|hasn'?t|have not|has not)\s+(?:eaten|had anything to eat)(?:\s+or\s+(?:drunk|drank|had a drink))?(?:\s+anything)?\s+(?:since|for|in)\b/ },
   { kind: 'abuse-disclosure', pattern: /\blocks? (?:me|us) (?:out|in)\b|\bwon'?t let (?:me|us) eat\b|\bthrows? (?:things|stuff) at (?:me|us)\b|\b(?:gets|comes|came|got) (?:in|into) (?:my|our) (?:bed|room|bath|bathroom|shower)\b/ },
-  { kind: 'abuse-disclosure', pattern: /\b(?:disclosed|told (?:me|us|staff|her teacher|his teacher)|disclosure)\b.*\b(?:abus\w*|hurts|hits|hit|hitting|beaten|beats|slapp\w*|punch\w*|kick\w*|touch\w*|sexual)\b/ },
+  { kind: 'abuse-disclosure', pattern: /\b(?:disclosed|told (?:me|us|staff|her teacher|his teacher)|disclosure)\b(?!.*\bby (?:another|a|an|some|other|two|older|bigger)?\s?(?:boys?|girls?|child|children|pupils?|kids?|classmates?|students?|lads?|peers?)\b).*\b(?:abus\w*|hurts|hits|hit|hitting|beaten|beats|slapp\w*|punch\w*|kick\w*|touch\w*|sexual)\b/ },
+  // Injuries a child puts down to a family member: "bruises on his neck, he says his dad grabbed him".
+  { kind: 'abuse-disclosure', pattern: /\b(?:bruis\w*|marks|burns?|welts?|cuts|black eye|bloody nose|split lip|injur\w*)\b.*\b(?:says|said|told (?:me|us|staff|the \w+))\b.*\b(?:dad|daddy|mum|mummy|step-?\w+|uncle|boyfriend|partner|brother|grandad|nan|carer)\b.*\b(?:did (?:it|that|them)|grabbed|hit|hits|kicked|punched|slapped|burnt|burned|hurt|squeezed|strangled|choked|threw)\b/ },
   // Told of a child: "she is being hit at home", "he gets beaten by his stepdad".
   // Home itself not safe ("he's not safe at home", "i don't feel safe at home"); not a child
   // who is unsafe left on his own ("not safe at home alone, he climbs") or a house being adapted.
@@ -250,6 +260,9 @@ const RISK: RiskPattern[] = [
   { kind: 'medical-emergency', pattern: /\binhaler (?:isn'?t|is not|not|isnt) (?:helping|working)\b|\bcan'?t (?:finish (?:his|her|my|their) sentences|get (?:his|her|my|their) breath)\b/ },
   { kind: 'medical-emergency', pattern: /\bchoking\b(?!\s+(?:game|challenge|hazard|risk))/ },
   { kind: 'medical-emergency', pattern: /\bbleeding heavily\b|\bhypo\b(?=.*\b(?:not responding|no change|unconscious|confused|won'?t)\b)/ },
+  // An allergic reaction closing the airway; a knock to the head followed by sickness or drowsiness.
+  { kind: 'medical-emergency', pattern: /\b(?:throat|airway)\s+(?:is\s+|'s\s+)?(?:closing|tightening|closed)\b/ },
+  { kind: 'medical-emergency', pattern: /\b(?:hit|banged|bumped|knocked|bashed|cracked)\s+(?:his|her|their|my)\s+head\b.*\b(?:being sick|been sick|vomit\w*|throwing up|drowsy|very sleepy|so sleepy|confused|won'?t wake|not making sense|blacked out|knocked out)\b/ },
 ];
 
 /** The subject named without a person at risk: support. */

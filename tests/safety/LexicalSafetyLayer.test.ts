@@ -139,6 +139,16 @@ describe('Safety check, lexical layer alone', () => {
       ["he's not safe at home", 'abuse-disclosure'],
       ["i don't feel safe at home", 'abuse-disclosure'],
       ["home isn't safe", 'abuse-disclosure'],
+      // Found by probing the kinds the sentence model generalises to least (missing, medical, overdose, abuse, exploitation).
+      ["he's 12, non verbal, and slipped away from us at the beach", 'missing'],
+      ["he walked out of class and isn't anywhere on the school site", 'missing'],
+      ["my 10 year old didn't come out of school and the teacher thought i'd collected her", 'missing'],
+      ['he ate something with nuts and his throat is closing up', 'medical-emergency'],
+      ["she banged her head on the playground and now she's being sick and very sleepy", 'medical-emergency'],
+      ["i think she's taken all of her sertraline", 'overdose'],
+      ['there are bruises on his neck and he says his dad grabbed him', 'abuse-disclosure'],
+      ['he came in with a black eye and says his dad punched him', 'abuse-disclosure'],
+      ["he's being made to carry packages across town by a gang", 'danger-from-other'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -203,6 +213,15 @@ describe('Safety check, lexical layer alone', () => {
       'is he safe at home with his condition',
       'the playground is not safe for him',
       "our home isn't safe for a wheelchair, can the council help",
+      'he told his teacher about being hit by another boy at football, who deals with that',
+      'he ran off from school once last year and they found him',
+      "he's taken all of his things to his dad's",
+      'he ate all of his sweets at once',
+      'the school is making him carry his bag all day',
+      "her name isn't anywhere in the report",
+      "she's not on the school site on fridays, she goes to college",
+      "he didn't come out of school with a reading book",
+      'she has bruises from falling off her bike, she says her brother pushed her on the trampoline',
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
