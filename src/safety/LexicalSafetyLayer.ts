@@ -104,6 +104,8 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: /\b(?:everyone|everybody|they|my family|you all|you'?d all|the world|my (?:mum|mam|dad|parents|kids|family|friends))\s+(?:would|'d|will|wud)\s+be\s+(?:happier|better|fine|relieved|okay|ok|better off)\s+(?:if i (?:was|were|wasn'?t|weren'?t|died|left for good|disappeared|was gone)|without me|when i'?m gone|once i'?m gone)\b/ },
   { kind: 'suicidal', pattern: /\b(?:nobody|no one|no-one|noone)\s+(?:would|will|'d|wud)\s+(?:even\s+|really\s+)?(?:notice|care|miss me|mind)\s+if\s+i\s+(?:was(?:n'?t| not)? (?:here|gone|dead|around)|died|disappeared|was gone|stopped existing|ended it|killed)\b/ },
   { kind: 'suicidal', pattern: /\b(?:rather|prefer to)\s+(?:be dead|die|not be (?:here|alive)|not exist)\b/ },
+  // Staff shorthand: "active SI", "SI with a plan", "suicidal ideation with intent".
+  { kind: 'suicidal', pattern: /\bactive\s+(?:si|suicidal ideation|suicidal thoughts)\b|\b(?:si|suicidal ideation|suicidal thoughts)\s+with\s+(?:a\s+)?(?:plan|intent|means)\b/ },
   // Said alone, without the "if I was gone": "nobody would miss me", "I can't go on.", "what's
   // the point of anything", "I can't do this any more", "I don't think I can keep myself safe".
   // Warning signs said plainly: no way out, no future, no point in living, thinking of jumping.
@@ -135,6 +137,8 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: /\b(?:feel like|felt like|want to|wanted to|going to|thought about|thinking about|tempted to)\s+(?:just\s+)?(?:driving|drive|crashing|crash|steering|steer|swerving|swerve)\s+(?:the car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|bridge|lorry|motorway|road|cliff|river)\b/ },
   // Wanting to disappear, with nobody to care: "I just want to disappear, nobody would care".
   { kind: 'suicidal', pattern: /\b(?:want|wants|wanted|wish|wishes|wished)\s+(?:to|i could|he could|she could)\s+(?:just\s+)?disappear\b/, context: /\b(?:nobody|no one|no-one|noone)(?:\s+[\w']+){0,3}?\s+(?:would|will|wud|'d)\s+(?:even\s+)?(?:care|notice|miss)\b/ },
+  // Up on the roof of a school or a tall building.
+  { kind: 'plan-means', pattern: /\b(?:on|onto|on to|up on|climbed on(?:to)?|standing on|sitting on)\s+(?:the\s+)?(?:roof|rooftop)\s+of\s+(?:the\s+|a\s+)?(?:school|[\w-]+\s+(?:block|building|hall)|building|flats|tower|multi[\s-]?storey|car park|hospital|shopping centre|college)\b|\b(?:on|onto|up on)\s+(?:the\s+)?(?:school|sports hall|science block|flats|tower block|multi[\s-]?storey|car park|college) roof\b/ },
   { kind: 'plan-means', pattern: /\b(?:saving|saved|saving up|stockpil\w*|hoard\w*|collect\w*|hiding|hidden|stash\w*)\s+(?:up\s+)?(?:my\s+|his\s+|her\s+|all\s+)?(?:[\w']+\s+){0,2}(?:pills|tablets|meds|medication|paracetamol|painkillers)\b/ },
   { kind: 'plan-means', pattern: /\b(?:got|have|bought|found)\s+(?:the|my|enough)\s+(?:pills|tablets|rope)\b.*\b(?:tonight|today|tomorrow|ready|now|weekend)\b/ },
   { kind: 'plan-means', pattern: /\b(?:pills|tablets)\s+(?:are\s+)?ready\b/ },
@@ -154,6 +158,10 @@ const RISK: RiskPattern[] = [
   },
   // Goodbyes.
   { kind: 'farewell', pattern: /\bsuicide\s+(?:note|letter|message)s?\b|\bgoodbye\s+(?:note|letter|message|text|post|video|card)s?\b(?!.*\b(?:moving|leaving|nursery|colleagues|retir\w*|end of (?:the )?(?:year|term)|last day|(?:year|yr) (?:6|11|13)|(?:to|for) (?:his|her|their|the|my|our|all (?:his|her|the|their)) (?:teachers?|class|classmates|tutors?|tas?|friends|school|year group))\b)/ },
+  // Goodbye to everyone, as a last word: "goodbye everyone, it's been real", "bye world".
+  { kind: 'farewell', pattern: /\b(?:goodbye|bye|farewell)\s+(?:everyone|everybody|all|you all|world|cruel world)\b(?=.*\b(?:it'?s been real|been real|love you all|nice knowing|last time|forever|for ever|for good|sorry for|won'?t be)\b)|\b(?:goodbye|bye) (?:cruel )?world\b/ },
+  // A child arranging who has their pet if they were not here.
+  { kind: 'farewell', pattern: /\b(?:who|someone)\s+(?:would|will|'?ll|could|can)\s+(?:have|look after|take|feed|care for|keep)\s+(?:my|her|his|their)\s+(?:cat|dog|rabbit|hamster|guinea pig|snake|fish|pets?|horse|pony|bird|budgie|tortoise|gecko|lizard|kitten|puppy)\b.*\b(?:if|when|after)\s+(?:i|she|he|they)\s*(?:'?m|'?s|was|were|am|is|are)?\s*(?:n'?t|not)?\s*(?:here|around|gone|dead|no longer here)\b/ },
   // Giving belongings away, a last night or day: goodbyes without the word.
   { kind: 'farewell', pattern: /\bgiv(?:ing|en|e|es)\s+(?:all\s+)?(?:my|his|her|their)\s+(?:things|stuff|belongings|possessions|games|clothes|prized \w+|favourite \w+)\s+away\b|\bgiv(?:ing|en|e|es)\s+away\s+(?:all\s+)?(?:my|his|her|their)\s+(?:things|stuff|belongings|possessions|games|clothes|prized \w+|favourite \w+)\b/ },
   { kind: 'farewell', pattern: /\b(?:tonight|today|this)\s+(?:would|will|is going to|'?ll)\s+be\s+(?:my|his|her|their)\s+last\s+(?:night|day)\b|\b(?:my|his|her)\s+last\s+(?:night|day)\s+(?:alive|on earth|ever)\b/ },
@@ -166,18 +174,22 @@ const RISK: RiskPattern[] = [
   { kind: 'farewell', pattern: /\b(?:look after|take care of|feed|walk)\s+(?:my|her|his)\s+(?:\w+\s+)?(?:\w+)\s+(?:for me\s+)?(?:when i'?m gone|after i'?m gone|after (?:today|tonight)|once i'?m gone|(?:because|as|since|cos) i won'?t be|i won'?t be able to|,? i won'?t be (?:here|around|able))\b|\bwon'?t (?:need|be needing) (?:it|them|these|those|my \w+|his \w+|her \w+)\s+(?:any ?more|where i'?m going|after (?:tonight|today|this))\b/ },
   { kind: 'farewell', pattern: /\b(?:not|isn'?t|wasn'?t)\s+(?:your|our|anyone'?s|her|his|their)\s+fault\b(?=.*\b(?:note|letter|card|message|read this|goodbye|sorry|love you|love us|i'?m gone|when i'?m)\b)|\b(?:note|letter|card|message)\b.*\b(?:not (?:your|our) fault|don'?t blame (?:yourselves|yourself|us)|shouldn'?t blame ourselves|sorry for everything|loves? us)\b/ },
   { kind: 'farewell', pattern: /\b(?:to (?:be )?open(?:ed)? (?:later|after|when))\b/ },
-  { kind: 'farewell', pattern: /\bsee you (?:all )?on the other side\b/ },
+  { kind: 'farewell', pattern: /\bsee (?:you|u|ya|you all|u all|everyone) (?:all )?(?:on the other side|in the next life|in another life)\b(?!\s+of\b)/ },
   { kind: 'farewell', pattern: /\b(?:written|wrote|writing|left)\s+(?:goodbye\s+)?(?:letters|notes)\s+(?:to|for)\s+(?:everyone|everybody|all of (?:you|them|us)|both of (?:them|us)|each of (?:them|you|us)|my (?:family|mum|dad|kids|children|boys|girls|friends))\b/ },
   { kind: 'farewell', pattern: /\b(?:giv(?:en|ing)|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|my|their)\s+(?:\w+\s+){0,2}(?:things|stuff|belongings|possessions|games|xbox|clothes|pets?|cat|dog)\s+(?:away\s+)?(?:to|and)\b.*\b(?:goodbye|bye|letter|note|sorted)\b/ },
   // Self-harm now.
   { kind: 'self-harm', pattern: new RegExp(`\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|burnt|burned|scratch|scratching|hit|hitting|punch|punching|starve|starving)\\s+${SELF}`) },
   { kind: 'self-harm', pattern: /\bself-harm(?:ing|ed|s)?\b(?=.*\b(?:right now|tonight|today|again|just|this (?:morning|evening|afternoon)|bleeding|stitches|deep|can'?t stop|won'?t stop|urge)\b)/ },
+  // Keeping wounds open: "picking at the cuts so they don't heal".
+  { kind: 'self-harm', pattern: /\b(?:pick(?:s|ing|ed)?|scratch(?:es|ing|ed)?|reopen(?:s|ing|ed)?|open(?:s|ing|ed)? up)\s+(?:at\s+)?(?:the|my|his|her|their)\s+(?:cuts|wounds|scars|stitches|scabs)\b(?=.*\b(?:(?:don'?t|won'?t|doesn'?t|never|can'?t) heal|bleed\w*|again|on purpose|keep them open|so they)\b)/ },
   { kind: 'self-harm', pattern: /\b(?:right now|tonight|today|again|just)\b.*\bself-harm(?:ing|ed|s)?\b/ },
   { kind: 'self-harm', pattern: /\bcutting\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|skin|thighs?|stomach)\b/ },
   // "I've started cutting again", "she can't stop cutting": cutting with nothing cut named is self-harm.
   { kind: 'self-harm', pattern: /\b(?:(?:i'?ve|i have|i'?m|i am|she'?s|she has|she is|he'?s|he has|he is|they'?ve|they are|(?:has|have) been|started|begun|began|keeps?|can'?t stop|cannot stop|won'?t stop)\s+)+cutting(?:\s+(?:again|myself|herself|himself|themselves))?(?=\s*(?:$|[.,;!?]|and\b|n\b|&|again\b|because\b|cos\b|when\b|at night\b|every\b))/ },
   // Scratching or carving the skin with something sharp, or till it bleeds (not eczema, not a fall: the means must be told).
-  { kind: 'self-harm', pattern: /\b(?:scratch(?:es|ed|ing)?|carv(?:e|es|ed|ing)|slash(?:es|ed|ing)?)\s+(?:at\s+|into\s+)?(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|skin|thighs?|stomach)\b(?=.*\b(?:compass|blade|razor|sharpener|knife|scissors|glass|pin|needle|(?:until|till|til) (?:it|they) (?:bleeds?|bled))\b)/ },
+  { kind: 'self-harm', pattern: /\b(?:scratch(?:es|ed|ing)?|scrap(?:e|es|ed|ing)|carv(?:e|es|ed|ing)|slash(?:es|ed|ing)?)\s+(?:at\s+|into\s+)?(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|skin|thighs?|stomach)\b(?=.*\b(?:compass|blade|razor|sharpener|knife|scissors|glass|pin|needle|ruler|broken|sharp|(?:until|till|til) (?:it|they) (?:bleeds?|bled))\b)/ },
+  // Hurting the hands on a wall till they bleed or swell, or as a punishment he says he deserves.
+  { kind: 'self-harm', pattern: /\b(?:punch\w*|hit(?:s|ting)?|slam\w*|bang\w*|smash\w*)\s+(?:[\w']+\s+){0,3}(?:walls?|doors?|floors?)\b(?=.*\b(?:(?:till|until|til) (?:his|her|my|their|the) (?:hands?|knuckles?|fists?) (?:bleed|bled|swell|swells|swelled|swollen|break|broke|crack|bruise)\w*|deserves? it|punish\w*)\b)/ },
   { kind: 'self-harm', pattern: /\b(?:urge|urges)\s+to\s+(?:cut|self-harm|burn|hurt)\b/ },
   { kind: 'self-harm', pattern: /\b(?:can'?t|cannot|won'?t|will not)\s+stop\s+(?:the\s+)?bleeding\b/ },
   { kind: 'self-harm', pattern: /\b(?:fresh|new|deep)\s+(?:cuts|wounds|burns|scratches)\b/ },
@@ -190,6 +202,8 @@ const RISK: RiskPattern[] = [
   { kind: 'overdose', pattern: /\b(?:button battery|laundry pod|washing capsule)\b/ },
   // Ligature and strangulation.
   { kind: 'ligature', pattern: /\b(?:noose|ligature|strangl\w*)\b/ },
+  // Testing a fixing that could take a weight: "looking at the banister and asking how strong it is".
+  { kind: 'ligature', pattern: /\b(?:banisters?|bannisters?|beams?|rails?|hooks?|loft hatch|door ?frames?|curtain poles?|pull-?up bar|light fittings?)\b.*\b(?:how strong|strong enough to (?:hold|take) (?:me|him|her|them|a person|my|his|her|their)|hold (?:my|his|her|their|a person'?s) weight|take (?:my|his|her|their) weight|hold me|(?:would|could|will|can) (?:hold|take)\s*(?:[.!?,;]|$|me\b|him\b|her\b|a person|(?:my|his|her|their) weight))|\b(?:what|how much)\s+(?:the|a|that|this|our)\s+(?:banister|bannister|beam|rail|hook|loft hatch|door ?frame|curtain pole|light fitting)\s+(?:would|could|will|can)\s+(?:hold|take)\b|\bhow strong\b.*\b(?:banisters?|bannisters?|beams?|rails?|hooks?|loft hatch|door ?frames?|curtain poles?|light fittings?)\b/ },
   { kind: 'ligature', pattern: new RegExp(`\\b(?:hang|hanging|hanged|hung)\\s+${SELF}`) },
   { kind: 'ligature', pattern: /\b(?:tried|trying|try|attempt\w*)\s+to\s+hang\b/ },
   { kind: 'ligature', pattern: /\b(?:round|around)\s+(?:my|his|her|their)\s+(?:own\s+)?(?:neck|throat)\b/ },
@@ -313,7 +327,8 @@ const WEAK_NOW = /\b(?:now|at the moment|currently|these days|lately|still)\b/;
 
 /** The sentence is about a book, play, film, lesson or video: the subject, not a person at risk. */
 const MEDIA =
-  /\b(?:book|novel|play|film|movie|character|set text|poem|poetry|story|stories|lesson|pshe|rshe|assembly|video|series|youtube|documentary|english|drama|gcse text|romeo|juliet|macbeth|inspector calls|of mice|curriculum|scene|episode|podcast)\b/;
+  /\b(?:book|novel|play|film|movie|character|set text|poem|poetry|(?<!\b(?:on|in|to) (?:her|his|their|my|your) )(?<!\b(?:snap|snapchat|insta|instagram|whatsapp|tiktok|facebook|fb) )(?:story|stories)|lesson|pshe|rshe|assembly|(?<!\b(?:posted|sent|made|recorded|filmed|uploaded|left) (?:a |an |his |her |their |my |me |us |everyone )?(?:goodbye )?)video|series|youtube|documentary|english|drama|gcse text|romeo|juliet|macbeth|inspector calls|of mice|curriculum|scene|episode|podcast)\b/;
+/* (A story posted on social media, or a video a person made and sent, is the person speaking, not a book or a lesson.) */
 
 /** A death already happened (bereavement), not a risk now: "died by suicide", "took his own life in March". */
 const DEATH =

@@ -149,6 +149,18 @@ describe('Safety check, lexical layer alone', () => {
       ['there are bruises on his neck and he says his dad grabbed him', 'abuse-disclosure'],
       ['he came in with a black eye and says his dad punched him', 'abuse-disclosure'],
       ["he's being made to carry packages across town by a gang", 'danger-from-other'],
+      // Two more rounds (self-harm, ligature, carer at breaking point, goodbyes, staff shorthand).
+      ["i keep picking at the cuts so they don't heal", 'self-harm'],
+      ["she's been scraping her wrists with a broken ruler in maths", 'self-harm'],
+      ['he keeps punching the wall till his hand swells up, he says he deserves it', 'self-harm'],
+      ["she's been looking at the banister and asking how strong it is", 'ligature'],
+      ['she asked me what the loft hatch would hold', 'ligature'],
+      ["y9 student posted 'see you all on the other side' on her story", 'farewell'],
+      ["tutor here - a student's whatsapp status says 'goodbye everyone, it's been real'", 'farewell'],
+      ["she's been asking who would have her cat if she wasn't here", 'farewell'],
+      ['DSL: learner disclosed active SI with a plan for this evening', 'suicidal'],
+      ['she put on her snapchat story that she wants to die', 'suicidal'],
+      ['staff found her on the roof of the science block', 'plan-means'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -222,6 +234,18 @@ describe('Safety check, lexical layer alone', () => {
       "she's not on the school site on fridays, she goes to college",
       "he didn't come out of school with a reading book",
       'she has bruises from falling off her bike, she says her brother pushed her on the trampoline',
+      "he picks at his scabs when he's anxious, can school help",
+      "the beam in the hall isn't strong enough for the pe ropes",
+      'the hook would hold his coat and bag',
+      'see you on the other side of half term',
+      'goodbye everyone, see you in september',
+      'who will look after my dog when we go on holiday',
+      "who would look after my son if i wasn't here, we're getting old",
+      "what does SI mean in a referral",
+      'he got his football stuck on the roof of the shed',
+      "we're having the roof of the school fixed, can he still go in",
+      'he punched the wall and hurt his hand, should school have called',
+      'she slams doors when she is angry',
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
@@ -259,6 +283,13 @@ describe('Safety check, lexical layer alone', () => {
   it('a book, a lesson or a death already happened is the subject, not a risk now', () => {
     expect(outcome('in English we are reading a play where a character kills himself')).to.not.equal('urgent');
     expect(outcome("my children's dad took his own life in March, how can school help")).to.equal('support');
+    expect(outcome('in the story the girl wants to die, my daughter is upset')).to.not.equal('urgent');
+    expect(outcome('we watched a video in pshe about a boy who wanted to die')).to.not.equal('urgent');
+  });
+
+  it('a story posted on social media is the person speaking, not a book', () => {
+    expect(outcome('she put on her snapchat story that she wants to die')).to.equal('urgent');
+    expect(outcome("he posted on his story that he wants to die tonight")).to.equal('urgent');
   });
 
   it('the subject named without a person at risk is support', () => {
