@@ -185,7 +185,7 @@ const RISK: RiskPattern[] = [
   { kind: 'self-harm', pattern: /\b(?:right now|tonight|today|again|just)\b.*\bself-harm(?:ing|ed|s)?\b/ },
   { kind: 'self-harm', pattern: /\bcutting\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|skin|thighs?|stomach)\b/ },
   // "I've started cutting again", "she can't stop cutting": cutting with nothing cut named is self-harm.
-  { kind: 'self-harm', pattern: /\b(?:(?:i'?ve|i have|i'?m|i am|she'?s|she has|she is|he'?s|he has|he is|they'?ve|they are|(?:has|have) been|started|begun|began|keeps?|can'?t stop|cannot stop|won'?t stop)\s+)+cutting(?:\s+(?:again|myself|herself|himself|themselves))?(?=\s*(?:$|[.,;!?]|and\b|n\b|&|again\b|because\b|cos\b|when\b|at night\b|every\b))/ },
+  { kind: 'self-harm', pattern: /\b(?:(?:i'?ve|i have|i'?m|i am|she'?s|she has|she is|he'?s|he has|he is|they'?ve|they are|(?:has|have) been|been|started|begun|began|keeps?|can'?t stop|cannot stop|won'?t stop)\s+)+cutting(?:\s+(?:again|myself|herself|himself|themselves))?(?=\s*(?:$|[.,;!?]|and\b|n\b|&|again\b|because\b|cos\b|when\b|at night\b|every\b))/ },
   // Scratching or carving the skin with something sharp, or till it bleeds (not eczema, not a fall: the means must be told).
   { kind: 'self-harm', pattern: /\b(?:scratch(?:es|ed|ing)?|scrap(?:e|es|ed|ing)|carv(?:e|es|ed|ing)|slash(?:es|ed|ing)?)\s+(?:at\s+|into\s+)?(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|skin|thighs?|stomach)\b(?=.*\b(?:compass|blade|razor|sharpener|knife|scissors|glass|pin|needle|ruler|broken|sharp|(?:until|till|til) (?:it|they) (?:bleeds?|bled))\b)/ },
   // Hurting the hands on a wall till they bleed or swell, or as a punishment he says he deserves.
@@ -327,8 +327,8 @@ const WEAK_NOW = /\b(?:now|at the moment|currently|these days|lately|still)\b/;
 
 /** The sentence is about a book, play, film, lesson or video: the subject, not a person at risk. */
 const MEDIA =
-  /\b(?:book|novel|play|film|movie|character|set text|poem|poetry|(?<!\b(?:on|in|to) (?:her|his|their|my|your) )(?<!\b(?:snap|snapchat|insta|instagram|whatsapp|tiktok|facebook|fb) )(?:story|stories)|lesson|pshe|rshe|assembly|(?<!\b(?:posted|sent|made|recorded|filmed|uploaded|left) (?:a |an |his |her |their |my |me |us |everyone )?(?:goodbye )?)video|series|youtube|documentary|english|drama|gcse text|romeo|juliet|macbeth|inspector calls|of mice|curriculum|scene|episode|podcast)\b/;
-/* (A story posted on social media, or a video a person made and sent, is the person speaking, not a book or a lesson.) */
+  /\b(?:(?<!\b(?:homework|exercise|school|work|maths|rough|sketch|note|jotter|colouring|reading record|contact|home-school|communication|sticker) )book|novel|play|film|movie|character|set text|poem|poetry|(?<!\b(?:on|in|to) (?:her|his|their|my|your) )(?<!\b(?:snap|snapchat|insta|instagram|whatsapp|tiktok|facebook|fb) )(?:story|stories)|lesson|pshe|rshe|assembly|(?<!\b(?:posted|sent|made|recorded|filmed|uploaded|left) (?:a |an |his |her |their |my |me |us |everyone )?(?:goodbye )?)video|series|youtube|documentary|english|drama|gcse text|romeo|juliet|macbeth|inspector calls|of mice|curriculum|scene|episode|podcast)\b/;
+/* (A story posted on social media, a video a person made and sent, or words written in an exercise book, are the person speaking, not a book or a lesson.) */
 
 /** A death already happened (bereavement), not a risk now: "died by suicide", "took his own life in March". */
 const DEATH =

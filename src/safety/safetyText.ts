@@ -59,6 +59,14 @@ const SLANG: Array<[RegExp, string]> = [
   [/\b2day\b/g, 'today'],
   [/\b2moro\b|\b2morrow\b|\b2mrw\b/g, 'tomorrow'],
   [/\bb4\b/g, 'before'],
+  [/\bevr?ythin'?g?\b|\beverythin\b/g, 'everything'],
+  [/\bluv\b/g, 'love'],
+  [/\bwud\b/g, 'would'],
+  [/\bcud\b/g, 'could'],
+  [/\bshud\b/g, 'should'],
+  [/\bagen\b/g, 'again'],
+  // Dropped g's on the words risk is told in ("thinkin bout endin it", "cuttin agen").
+  [/\b(think|end|cutt|hid|go|do|noth|someth|anyth|feel|kill|hurt|try|start|plann|bleed|burn|hang)in\b/g, '$1ing'],
   // "n" between words is "and" ("every1 hates me n i cant stop").
   [/(?<=[a-z'] )n(?= [a-z])/g, 'and'],
   [/\bpls\b|\bplz\b/g, 'please'],

@@ -161,6 +161,10 @@ describe('Safety check, lexical layer alone', () => {
       ['DSL: learner disclosed active SI with a plan for this evening', 'suicidal'],
       ['she put on her snapchat story that she wants to die', 'suicidal'],
       ['staff found her on the roof of the science block', 'plan-means'],
+      // Text-speak with the g dropped or the word misspelt.
+      ['sorry for evrythin, luv u all x', 'farewell'],
+      ['ive been cuttin agen n its deep', 'self-harm'],
+      ['no1 wud care if i was gone', 'suicidal'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -246,6 +250,8 @@ describe('Safety check, lexical layer alone', () => {
       "we're having the roof of the school fixed, can he still go in",
       'he punched the wall and hurt his hand, should school have called',
       'she slams doors when she is angry',
+      'sorry for the typos, luv this service x',
+      'cant stop thinkin about my gcses tbh',
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
@@ -290,6 +296,12 @@ describe('Safety check, lexical layer alone', () => {
   it('a story posted on social media is the person speaking, not a book', () => {
     expect(outcome('she put on her snapchat story that she wants to die')).to.equal('urgent');
     expect(outcome("he posted on his story that he wants to die tonight")).to.equal('urgent');
+  });
+
+  it('words written in an exercise book are the person speaking, not a book being read', () => {
+    expect(outcome("my son wrote 'i hate my life, i want to end it all' across his homework book")).to.equal('urgent');
+    expect(outcome('she wrote that she wants to die in her maths book')).to.equal('urgent');
+    expect(outcome('in the book the boy wants to end it all')).to.not.equal('urgent');
   });
 
   it('the subject named without a person at risk is support', () => {
