@@ -165,6 +165,10 @@ describe('Safety check, lexical layer alone', () => {
       ['sorry for evrythin, luv u all x', 'farewell'],
       ['ive been cuttin agen n its deep', 'self-harm'],
       ['no1 wud care if i was gone', 'suicidal'],
+      // Abuse told without the word (an eighth round).
+      ["he came to school with burns on his hands and said he's not allowed to say how", 'abuse-disclosure'],
+      ["my foster daughter told me her old carer used to tie her to a chair, and she's seeing them this weekend", 'abuse-disclosure'],
+      ['our non verbal student pointed to her private parts on the body chart when we asked what hurts', 'abuse-disclosure'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -252,6 +256,10 @@ describe('Safety check, lexical layer alone', () => {
       'she slams doors when she is angry',
       'sorry for the typos, luv this service x',
       'cant stop thinkin about my gcses tbh',
+      "she points to her bottom when she needs the toilet, she's non verbal",
+      "he has bruises from rugby and can't say if it was a tackle",
+      'the ta ties her shoelaces for her',
+      'how do we teach pupils with autism about private parts and consent',
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
