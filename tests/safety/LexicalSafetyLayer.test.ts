@@ -169,6 +169,8 @@ describe('Safety check, lexical layer alone', () => {
       ["he came to school with burns on his hands and said he's not allowed to say how", 'abuse-disclosure'],
       ["my foster daughter told me her old carer used to tie her to a chair, and she's seeing them this weekend", 'abuse-disclosure'],
       ['our non verbal student pointed to her private parts on the body chart when we asked what hurts', 'abuse-disclosure'],
+      ['my daughter has been gone since 4 and she took her passport', 'missing'],
+      ["can you tell me where the nearest a and e is, she's swallowed something from under the sink", 'overdose'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -260,6 +262,10 @@ describe('Safety check, lexical layer alone', () => {
       "he has bruises from rugby and can't say if it was a tackle",
       'the ta ties her shoelaces for her',
       'how do we teach pupils with autism about private parts and consent',
+      "he's been gone since monday on the year 6 residential",
+      'his ta has been gone since september and no one has replaced her',
+      'the funding has been gone for ages',
+      'the nappies are under the sink',
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
