@@ -199,7 +199,7 @@ const RISK: RiskPattern[] = [
   { kind: 'overdose', pattern: /\b(?:taken|took|swallowed|downed|necked)\s+(?:all|the whole (?:packet|box|bottle|strip)|a whole (?:packet|box|bottle|strip)|loads|a load)\s+(?:of\s+)?(?:her|his|my|their|mum'?s|dad'?s|the)\s+(?:\w+(?:ine|ol|am|pam|one|ide|ate|xetine|zole|pine|done|lin|in)|antidepressants|meds|medicine|insulin|melatonin|sleeping tablets)\b/ },
   { kind: 'overdose', pattern: /\b(?:taken|took|swallowed|swallow|take|taking|had|downed|necked)\s+(?:like\s+|about\s+|around\s+)?(?:[\w']+\s+){0,2}(?:\d+|load|loads|lot|lots|too many|packet|packets|box|boxes|bottle|handful|all|whole|strip|twenty|thirty|fifty)\s+(?:of\s+)?(?:[\w']+\s+){0,3}(?:pills|tablets|paracetamol|medication|meds|painkillers|ibuprofen|sleeping pills)\b/ },
   // Something swallowed from where the cleaning things or medicines are kept.
-  { kind: 'overdose', pattern: /\b(?:swallowed|drank|drunk|drinking|ate|eaten|had)\s+(?:something|some(?:thing)? stuff|some of the \w+|stuff)\s+(?:from|out of)\s+(?:under the sink|the (?:cupboard under the sink|cleaning cupboard|shed|garage|medicine (?:cabinet|cupboard|box)|bathroom cabinet|first aid (?:box|kit)))\b/ },
+  { kind: 'overdose', pattern: /\b(?:swallowed|drank|drunk|drinking|ate|eaten)\s+(?:something|some(?:thing)? stuff|some of the \w+|stuff)\s+(?:from|out of)\s+(?:under the sink|the (?:cupboard under the sink|cleaning cupboard|shed|garage|medicine (?:cabinet|cupboard|box)|bathroom cabinet|first aid (?:box|kit)))\b/ },
   { kind: 'overdose', pattern: /\b(?:swallowed|drank|drunk|drinking|ate|eaten|bit into|bitten|licked)\s+(?:some\s+|a\s+|the\s+)?(?:bleach|button battery|battery|batteries|laundry (?:pod|capsule|tablet)|washing (?:pod|capsule|tablet)|dishwasher tablet|detergent|disinfectant|weed ?killer|antifreeze|magnets?)\b/ },
   { kind: 'overdose', pattern: /\b(?:button battery|laundry pod|washing capsule)\b/ },
   // Ligature and strangulation.
@@ -334,10 +334,13 @@ const HABITUAL = /\b(?:sometimes|often|usually|every time|whenever|at times|when
 /** Weaker signs of now ("I'm 21 now and doing well"): they override the past only when nothing says it is over. */
 const WEAK_NOW = /\b(?:now|at the moment|currently|these days|lately|still)\b/;
 
-/** The sentence is about a book, play, film, lesson or video: the subject, not a person at risk. */
+/**
+ * The sentence is about a book, play, film, lesson or video: the subject, not a person at risk. A
+ * story posted on someone's feed, a video a person made and sent, and words written in an exercise
+ * book are the person speaking, so they do not count.
+ */
 const MEDIA =
   /\b(?:(?<!\b(?:homework|exercise|school|work|maths|rough|sketch|note|jotter|colouring|reading record|contact|home-school|communication|sticker) )book|novel|play|film|movie|character|set text|poem|poetry|(?<!\b(?:on|in|to) (?:her|his|their|my|your) )(?<!\b(?:snap|snapchat|insta|instagram|whatsapp|tiktok|facebook|fb) )(?:story|stories)|lesson|pshe|rshe|assembly|(?<!\b(?:posted|sent|made|recorded|filmed|uploaded|left) (?:a |an |his |her |their |my |me |us |everyone )?(?:goodbye )?)video|series|youtube|documentary|english|drama|gcse text|romeo|juliet|macbeth|inspector calls|of mice|curriculum|scene|episode|podcast)\b/;
-/* (A story posted on social media, a video a person made and sent, or words written in an exercise book, are the person speaking, not a book or a lesson.) */
 
 /** A death already happened (bereavement), not a risk now: "died by suicide", "took his own life in March". */
 const DEATH =
