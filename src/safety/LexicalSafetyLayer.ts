@@ -56,6 +56,8 @@ const NOT_ASKED = "(?<!\\b(?:if|whether|when)\\s+(?:he|she|they|i|we|you)(?:'ll|
 const NOT_ENDING_WITH = "(?!\\s+(?:all\\s+)?(?:with|between|at|there|here|early|for (?:him|her|them|us))\\b)";
 /** A person (or the writer) as the one at risk. */
 const SELF = "(?:myself|himself|herself|themselves|themself|my ?self|him ?self|her ?self)";
+/** Injuries a child may have been given (abuse rules). */
+const INJURY = String.raw`(?:bruis\w*|marks|burns?|welts?|cuts|black eye|injur\w*)`;
 
 interface RiskPattern {
   kind: UrgentKind;
@@ -87,7 +89,7 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: /\b(?:hope|hoping|wish|wishing)\s+(?:i|he|she)\s+(?:don'?t|doesn'?t|do not|does not|won'?t|never)\s+wake up\b/ },
   { kind: 'suicidal', pattern: /\b(?:wouldn'?t|would not|won'?t|don'?t)\s+care if (?:i|he|she)\s+(?:didn'?t|did not|don'?t|never)\s+wake up\b/ },
   { kind: 'suicidal', pattern: /\bno (?:point|reason) (?:in\s+)?(?:living|being alive|being here|being around|carrying on|going on|to live)\b/ },
-  { kind: 'suicidal', pattern: /\b(?:can'?t|cannot)\s+(?:go on|carry on)\s+(?:living|any ?more|like this)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:can'?t|cannot)\s+(?:go on|carry on)(?:\s+(?:living|any ?more|like this|with (?:life|living|it all|any of it)|much longer)\b|\s*(?:[.!?,;]|$))/ },
   { kind: 'suicidal', pattern: /\b(?:won'?t|will not|wont)\s+be\s+(?:around|here|a (?:problem|burden)(?: for [\w ]+)?)\s+(?:much|for much|any)\s+(?:longer|more)\b/ },
   { kind: 'suicidal', pattern: /\b(?:sleep|go to sleep|fall asleep)\s+(?:forever|and never wake up|and not wake up)\b/ },
   { kind: 'suicidal', pattern: /\b(?:jump|jumping|throw (?:myself|himself|herself))\s+(?:off|from|in front of|under)\s+(?:a|the|my)?\s?(?:bridge|building|roof|cliff|train|car|bus|lorry|balcony|multi[\s-]?storey|car park)\b/ },
@@ -102,20 +104,18 @@ const RISK: RiskPattern[] = [
   // Euphemisms of dying (a person saying they will not be here, or wanting to stop existing).
   { kind: 'suicidal', pattern: /\b(?:tired of|sick of|done with|finished with|had enough of|fed up of)\s+(?:being\s+)?(?:life|living|existing|alive|here|breathing|being alive|being here)\b/ },
   { kind: 'suicidal', pattern: /\b(?:everyone|everybody|they|my family|you all|you'?d all|the world|my (?:mum|mam|dad|parents|kids|family|friends))\s+(?:would|'d|will|wud)\s+be\s+(?:happier|better|fine|relieved|okay|ok|better off)\s+(?:if i (?:was|were|wasn'?t|weren'?t|died|left for good|disappeared|was gone)|without me|when i'?m gone|once i'?m gone)\b/ },
-  { kind: 'suicidal', pattern: /\b(?:nobody|no one|no-one|noone)\s+(?:would|will|'d|wud)\s+(?:even\s+|really\s+)?(?:notice|care|miss me|mind)\s+if\s+i\s+(?:was(?:n'?t| not)? (?:here|gone|dead|around)|died|disappeared|was gone|stopped existing|ended it|killed)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:nobody|no one|no-one|noone)\s+(?:would|will|'d|wud)\s+(?:even\s+|really\s+)?(?:(?:notice|care|miss me|mind)\s+if\s+i\s+(?:was(?:n'?t| not)? (?:here|gone|dead|around)|died|disappeared|was gone|stopped existing|ended it|killed)|miss me)\b/ },
   { kind: 'suicidal', pattern: /\b(?:rather|prefer to)\s+(?:be dead|die|not be (?:here|alive)|not exist)\b/ },
   // Staff shorthand: "active SI", "SI with a plan", "suicidal ideation with intent".
   { kind: 'suicidal', pattern: /\bactive\s+(?:si|suicidal ideation|suicidal thoughts)\b|\b(?:si|suicidal ideation|suicidal thoughts)\s+with\s+(?:a\s+)?(?:plan|intent|means)\b/ },
-  // Said alone, without the "if I was gone": "nobody would miss me", "I can't go on.", "what's
-  // the point of anything", "I can't do this any more", "I don't think I can keep myself safe".
+  // Said alone: "what's the point of anything", "I can't do this any more", "I don't think I can
+  // keep myself safe" ("nobody would miss me" and "I can't go on." are with their longer forms above).
   // Warning signs said plainly: no way out, no future, no point in living, thinking of jumping.
   { kind: 'suicidal', pattern: /\b(?:there'?s|there is|is)\s+no way out\s*(?:[.!?,;]|$|for me|of (?:this|it|here))|\bno way out (?:for me|of this (?:life|pain))\b/ },
   { kind: 'suicidal', pattern: /\b(?:can'?t|cannot|don'?t|do not)\s+see\s+(?:a|any)\s+future\s+(?:for (?:me|myself))?\s*(?:[.!?,;]|$|any ?more)|\bno future for me\b/ },
   { kind: 'suicidal', pattern: /\b(?:can'?t|cannot|don'?t|doesn'?t|do not|does not)\s+see\s+(?:the|any)\s+point\s+(?:in|of)\s+(?:living|life|being alive|being here|going on|carrying on|anything)\b/ },
   { kind: 'suicidal', pattern: /\b(?:thinking|thought|think|thinks)\s+(?:about|of)\s+jumping\s*(?:[.!?,;]|$|off|from|in front)/ },
   { kind: 'suicidal', pattern: /\bwants?\s+to\s+not\s+(?:exist|be alive|be here|wake up)\b|\bwants?\s+not\s+to\s+(?:exist|be alive|be here|wake up)\b/ },
-  { kind: 'suicidal', pattern: /\b(?:nobody|no one|no-one|noone)\s+(?:would|will|'d|wud)\s+(?:even\s+|really\s+)?miss me\b/ },
-  { kind: 'suicidal', pattern: /\b(?:can'?t|cannot)\s+(?:go on|carry on)\s*(?:[.!?,;]|$)|\b(?:can'?t|cannot)\s+(?:go on|carry on)\s+(?:with (?:life|living|it all|any of it)|much longer)\b/ },
   { kind: 'suicidal', pattern: /\bhad enough of (?:everything|everyone and everything)\s*(?:[.!?,;]|$)/ },
   { kind: 'suicidal', pattern: /\b(?:there'?s|there is|is there|what'?s|what is)\s+(?:no|the|any)?\s*point\s+(?:to|in|of)\s+(?:anything|me|going on|carrying on|living|life|being here|being alive)\b|\b(?:there'?s|there is|what'?s|what is)\s+(?:no|the)\s+point\s+(?:to|in|of)\s+(?:any of it|it all)\s*(?:[.!?;]|$)/ },
   { kind: 'suicidal', pattern: /\bi\s+(?:just\s+)?(?:can'?t|cannot)\s+do this any ?more\b/ },
@@ -255,11 +255,11 @@ const RISK: RiskPattern[] = [
   { kind: 'abuse-disclosure', pattern: /\b(?:disclosed|told (?:me|us|staff|her teacher|his teacher)|disclosure)\b(?!.*\bby (?:another|a|an|some|other|two|older|bigger)?\s?(?:boys?|girls?|child|children|pupils?|kids?|classmates?|students?|lads?|peers?)\b).*\b(?:abus\w*|hurts|hits|hit|hitting|beaten|beats|slapp\w*|punch\w*|kick\w*|touch\w*|sexual)\b/ },
   // Injuries a child may not explain ("burns on his hands and said he's not allowed to say how"); a
   // child pointing to their private parts when asked what hurts; being tied up.
-  { kind: 'abuse-disclosure', pattern: /\b(?:bruis\w*|marks|burns?|welts?|cuts|black eye|injur\w*)\b.*\b(?:not allowed to|mustn'?t|must not|can'?t|won'?t|scared to|too scared to|frightened to)\s+(?:say|tell|talk about|explain)\b(?!\s+(?:if|whether)\b)/ },
+  { kind: 'abuse-disclosure', pattern: new RegExp(`\\b${INJURY}\\b.*\\b(?:not allowed to|mustn'?t|must not|can'?t|won'?t|scared to|too scared to|frightened to)\\s+(?:say|tell|talk about|explain)\\b(?!\\s+(?:if|whether)\\b)`) },
   { kind: 'abuse-disclosure', pattern: /\b(?:point\w*|touch\w*|indicat\w*|show\w*|gestur\w*)\s+(?:to|at|towards)\s+(?:her|his|their|my)\s+(?:private parts|privates|bottom|genitals|vagina|penis|willy|front bottom|groin)\b(?=.*\b(?:hurts?|hurting|pain|sore|cry\w*|upset|scared|frightened|asked (?:what|where|who)|body chart|body map|when (?:it'?s|it is) time to go)\b)(?!.*\b(?:needs? (?:the|a) (?:toilet|loo|change|nappy)|wants? (?:the|a) (?:toilet|loo))\b)/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:ties?|tied|tying)\s+(?:me|her|him|them)\s+(?:to (?:a|the|his|her) (?:chair|bed|radiator|table|post)|up)\b(?!\s+(?:her|his|my|their) (?:hair|laces|shoes))/ },
   // Injuries a child puts down to a family member: "bruises on his neck, he says his dad grabbed him".
-  { kind: 'abuse-disclosure', pattern: /\b(?:bruis\w*|marks|burns?|welts?|cuts|black eye|bloody nose|split lip|injur\w*)\b.*\b(?:says|said|told (?:me|us|staff|the \w+))\b.*\b(?:dad|daddy|mum|mummy|step-?\w+|uncle|boyfriend|partner|brother|grandad|nan|carer)\b.*\b(?:did (?:it|that|them)|grabbed|hit|hits|kicked|punched|slapped|burnt|burned|hurt|squeezed|strangled|choked|threw)\b/ },
+  { kind: 'abuse-disclosure', pattern: new RegExp(`\\b(?:${INJURY}|bloody nose|split lip)\\b.*\\b(?:says|said|told (?:me|us|staff|the \\w+))\\b.*\\b(?:dad|daddy|mum|mummy|step-?\\w+|uncle|boyfriend|partner|brother|grandad|nan|carer)\\b.*\\b(?:did (?:it|that|them)|grabbed|hit|hits|kicked|punched|slapped|burnt|burned|hurt|squeezed|strangled|choked|threw)\\b`) },
   // Told of a child: "she is being hit at home", "he gets beaten by his stepdad".
   // Home itself not safe ("he's not safe at home", "i don't feel safe at home"); not a child
   // who is unsafe left on his own ("not safe at home alone, he climbs") or a house being adapted.
