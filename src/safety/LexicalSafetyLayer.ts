@@ -106,6 +106,10 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: /\b(?:everyone|everybody|they|my family|you all|you'?d all|the world|my (?:mum|mam|dad|parents|kids|family|friends))\s+(?:would|'d|will|wud)\s+be\s+(?:happier|better|fine|relieved|okay|ok|better off)\s+(?:if i (?:was|were|wasn'?t|weren'?t|died|left for good|disappeared|was gone)|without me|when i'?m gone|once i'?m gone)\b/ },
   { kind: 'suicidal', pattern: /\b(?:nobody|no one|no-one|noone)\s+(?:would|will|'d|wud)\s+(?:even\s+|really\s+)?(?:(?:notice|care|miss me|mind)\s+if\s+i\s+(?:was(?:n'?t| not)? (?:here|gone|dead|around)|died|disappeared|was gone|stopped existing|ended it|killed)|miss me)\b/ },
   { kind: 'suicidal', pattern: /\b(?:rather|prefer to)\s+(?:be dead|die|not be (?:here|alive)|not exist)\b/ },
+  // Not expecting to be alive for something ahead ("I don't think I'll be here for the meeting"),
+  // and being a weight to be freed from ("I want everyone to be free of me").
+  { kind: 'suicidal', pattern: /\b(?:don'?t|do not|doubt)\s+(?:think\s+)?(?:i|he|she)(?:'?ll| will)\s+(?:still\s+)?be\s+(?:here|around|alive)\s+(?:for|by|at|to see|next|much longer|any ?more|in)\b/ },
+  { kind: 'suicidal', pattern: /\b(?:be|being|set (?:them|everyone|you|you all|my family))\s+(?:all\s+)?free of me\b|\b(?:would|'d|will)\s+(?:finally\s+)?be rid of me\b/ },
   // Staff shorthand: "active SI", "SI with a plan", "suicidal ideation with intent".
   { kind: 'suicidal', pattern: /\bactive\s+(?:si|suicidal ideation|suicidal thoughts)\b|\b(?:si|suicidal ideation|suicidal thoughts)\s+with\s+(?:a\s+)?(?:plan|intent|means)\b/ },
   // Said alone: "what's the point of anything", "I can't do this any more", "I don't think I can
@@ -272,6 +276,10 @@ const RISK: RiskPattern[] = [
   { kind: 'carer-crisis', pattern: /\b(?:take|taking|took)\s+(?:him|her|them|the (?:kids|children|boys|girls)|both of them|my (?:son|daughter|kids|children))\s+with\s+(?:me|her|him)\b/ },
   { kind: 'carer-crisis', pattern: /\b(?:hurt|harm|kill)\s+(?:my (?:son|daughter|child|kids|children|baby)|the (?:kids|children|baby))\b/ },
   { kind: 'carer-crisis', pattern: /\bdon'?t trust myself\b|\b(?:scared|afraid|frightened|terrified) of myself\b/ },
+  // A parent who can no longer keep a child safe at home ("I can't keep him safe any more").
+  { kind: 'carer-crisis', pattern: /\bi\s+(?:just\s+|really\s+)?(?:can'?t|cannot|can no longer)\s+keep\s+(?:him|her|them|my (?:son|daughter|child|boy|girl|kids|children)|the (?:kids|children))\s+safe\s*(?:any ?more|at home|now|[.!?,;]|$)/ },
+  // A parent who thinks the children would be better off raised by someone else.
+  { kind: 'carer-crisis', pattern: /\b(?:kids|children|boys|girls|son|daughter|family|they|he|she)\s+(?:would|'d|will|wud)\s+be\s+better off\s+(?:with\s+(?:someone|somebody|anyone)\s+else\s+(?:raising|looking after|bringing|caring for|as (?:their|his|her) (?:mum|mom|mother|dad|father|parent))|with\s+(?:a\s+)?(?:different|another|better|new)\s+(?:mum|mom|mother|dad|father|parent|family)|without (?:me|us) (?:as (?:their|his|her) (?:mum|mom|mother|dad|father|parent))?)\b/ },
   // A medical emergency now.
   { kind: 'medical-emergency', pattern: /\b(?:seizure|seizures|fit|fits|fitting|seizing)\b.*\b(?:won'?t stop|not stopp\w*|hasn'?t stopped|still (?:going|fitting|seizing)|(?:over|more than|for) (?:5|five|\d{2}|ten|fifteen) (?:mins?|minutes)|\d+ mins?|first (?:ever|time)|never had one|without (?:coming round|waking))\b/ },
   { kind: 'medical-emergency', pattern: /\b(?:still|keeps?) (?:fitting|seizing)\b/ },

@@ -171,6 +171,12 @@ describe('Safety check, lexical layer alone', () => {
       ['our non verbal student pointed to her private parts on the body chart when we asked what hurts', 'abuse-disclosure'],
       ['my daughter has been gone since 4 and she took her passport', 'missing'],
       ["can you tell me where the nearest a and e is, she's swallowed something from under the sink", 'overdose'],
+      // A tenth round, risk before an ordinary question.
+      ["i don't think i'll be here for the meeting next week so what's the point. what does a senco do?", 'suicidal'],
+      ['i want everyone to be free of me. how do i find the local offer?', 'suicidal'],
+      ["they'd finally be rid of me", 'suicidal'],
+      ["I keep thinking my kids would be better off with someone else raising them, I'm done. how do I ask for respite?", 'carer-crisis'],
+      ["i can't keep him safe any more, he's been going for his sister", 'carer-crisis'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -266,6 +272,15 @@ describe('Safety check, lexical layer alone', () => {
       'his ta has been gone since september and no one has replaced her',
       'the funding has been gone for ages',
       'the nappies are under the sink',
+      "i don't think i'll be able to make the meeting next week, can we move it?",
+      "i'm not sure i'll be around at pick up time on friday, can his nan collect",
+      "i don't think she'll be in school tomorrow, she's poorly",
+      'feel free to email me the details',
+      'the school just want to get rid of him, they keep sending him home',
+      'would he be better off with someone else as his TA?',
+      'my daughter would be better off with a different teacher, can we ask for a class change',
+      'would she be better off in a special school',
+      "school can't keep him safe at lunchtime, he keeps running off",
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
