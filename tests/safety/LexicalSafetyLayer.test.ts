@@ -177,6 +177,9 @@ describe('Safety check, lexical layer alone', () => {
       ["they'd finally be rid of me", 'suicidal'],
       ["I keep thinking my kids would be better off with someone else raising them, I'm done. how do I ask for respite?", 'carer-crisis'],
       ["i can't keep him safe any more, he's been going for his sister", 'carer-crisis'],
+      // An eleventh round, the weakest kinds in everyday words.
+      ["my son was meant to be back from the shop an hour ago, he's autistic and doesn't know the area, his phone is off", 'missing'],
+      ["wrote my will today, i'm 16. just in case", 'farewell'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -281,6 +284,11 @@ describe('Safety check, lexical layer alone', () => {
       'my daughter would be better off with a different teacher, can we ask for a class change',
       'would she be better off in a special school',
       "school can't keep him safe at lunchtime, he keeps running off",
+      "the taxi was meant to be here an hour ago and he's missed registration again",
+      'the bus was supposed to be back 20 minutes ago from the trip',
+      'he was meant to be home by 4 so i could take him to speech therapy, can sessions be moved',
+      "we've made our will and set up a trust for our disabled son, does that affect his ehcp",
+      'my will says his sister will look after him, what happens to his support',
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
