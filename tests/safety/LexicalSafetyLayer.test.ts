@@ -180,6 +180,13 @@ describe('Safety check, lexical layer alone', () => {
       // An eleventh round, the weakest kinds in everyday words.
       ["my son was meant to be back from the shop an hour ago, he's autistic and doesn't know the area, his phone is off", 'missing'],
       ["wrote my will today, i'm 16. just in case", 'farewell'],
+      // A twelfth round: abuse and danger from others, named as what they are.
+      ['he told his TA that his uncle makes him keep secrets and gives him money for it', 'abuse-disclosure'],
+      ["my daughter's football coach messages her late at night and told her not to tell me", 'abuse-disclosure'],
+      ['year 9 boy came in with a black eye and flinched when i asked about his dad', 'abuse-disclosure'],
+      ["a lad in his class has been given a phone by older boys and now he's running errands for them after dark", 'danger-from-other'],
+      ["my ex has turned up at the school and is trying to take my son out, the office won't stop him", 'danger-from-other'],
+      ["she's put a carrier bag over her head in the toilets", 'ligature'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -289,6 +296,14 @@ describe('Safety check, lexical layer alone', () => {
       'he was meant to be home by 4 so i could take him to speech therapy, can sessions be moved',
       "we've made our will and set up a trust for our disabled son, does that affect his ehcp",
       'my will says his sister will look after him, what happens to his support',
+      'my son keeps secrets from me about school, how can i help him open up',
+      'the teacher told him not to tell his friends about the surprise assembly',
+      'he flinches at loud noises in the hall, is that sensory',
+      "he runs errands for the office at break, it's part of his reward chart",
+      'he was given a phone by his grandad for his birthday',
+      'school are trying to take my son out of lessons for a reading group, is that allowed',
+      'his dad wants to take my son to the hospital appointment, can the school share the letter with him',
+      'he puts his hood over his head when the hall is loud',
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
