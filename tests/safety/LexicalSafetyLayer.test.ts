@@ -187,6 +187,10 @@ describe('Safety check, lexical layer alone', () => {
       ["a lad in his class has been given a phone by older boys and now he's running errands for them after dark", 'danger-from-other'],
       ["my ex has turned up at the school and is trying to take my son out, the office won't stop him", 'danger-from-other'],
       ["she's put a carrier bag over her head in the toilets", 'ligature'],
+      // A thirteenth round: staff, carers and text-speak.
+      ["Y11 student disclosed at lunch she's been sexually assaulted by an older student off site last night", 'abuse-disclosure'],
+      ["pupil on a CP plan hasn't been seen since friday and the family aren't answering", 'missing'],
+      ["i'm a foster carer and i've just found out my placement's birth dad has been meeting her after school, he's not allowed contact", 'danger-from-other'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -304,6 +308,13 @@ describe('Safety check, lexical layer alone', () => {
       'school are trying to take my son out of lessons for a reading group, is that allowed',
       'his dad wants to take my son to the hospital appointment, can the school share the letter with him',
       'he puts his hood over his head when the hall is loud',
+      'she was sexually assaulted two years ago, what support can school give',
+      'how do schools teach children about sexual assault and consent',
+      "he hasn't been seen by the ed psych since year 3, can we ask for a new assessment",
+      "he hasn't been seen since friday by the speech therapist, the sessions keep being cancelled",
+      'nobody has seen the new senco since september, is that normal',
+      'her dad is allowed contact at weekends, can he come to parents evening',
+      'the foster carer said the birth dad has supervised contact on saturdays, does school need to know',
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
