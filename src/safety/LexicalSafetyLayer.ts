@@ -57,7 +57,7 @@ const NOT_ENDING_WITH = "(?!\\s+(?:all\\s+)?(?:with|between|at|there|here|early|
 /** A person (or the writer) as the one at risk. */
 const SELF = "(?:myself|himself|herself|themselves|themself|my ?self|him ?self|her ?self)";
 /** Injuries a child may have been given (abuse rules). */
-const INJURY = String.raw`(?:bruis\w*|marks|burns?|welts?|cuts|black eye|injur\w*)`;
+const INJURY = String.raw`(?:bruis\w*|marks|burns?|welts?|cuts|black eye|injur\w*|hand ?prints?|finger ?marks)`;
 
 interface RiskPattern {
   kind: UrgentKind;
@@ -144,6 +144,10 @@ const RISK: RiskPattern[] = [
   // Up on the roof of a school or a tall building.
   { kind: 'plan-means', pattern: /\b(?:on|onto|on to|up on|climbed on(?:to)?|standing on|sitting on)\s+(?:the\s+)?(?:roof|rooftop)\s+of\s+(?:the\s+|a\s+)?(?:school|[\w-]+\s+(?:block|building|hall)|building|flats|tower|multi[\s-]?storey|car park|hospital|shopping centre|college)\b|\b(?:on|onto|up on)\s+(?:the\s+)?(?:school|sports hall|science block|flats|tower block|multi[\s-]?storey|car park|college) roof\b/ },
   { kind: 'plan-means', pattern: /\b(?:saving|saved|saving up|stockpil\w*|hoard\w*|collect\w*|hiding|hidden|stash\w*)\s+(?:up\s+)?(?:my\s+|his\s+|her\s+|all\s+)?(?:[\w']+\s+){0,2}(?:pills|tablets|meds|medication|paracetamol|painkillers)\b/ },
+  // A car's exhaust as the means: the engine running in a closed garage, a hose from the exhaust.
+  { kind: 'plan-means', pattern: /\b(?:engine|car|motor)\s+(?:running|on|ticking over)\b.{0,40}\b(?:in the garage|garage door|in a closed|door(?:s)? shut|hose|pipe)\b|\b(?:in the garage|garage door (?:shut|closed|down))\b.{0,40}\b(?:engine|car|motor)\s+(?:running|on)\b|\bhose(?:pipe)?\s+(?:from|to|into|on)\s+(?:the\s+)?(?:exhaust|car)\b/ },
+  // Pills someone has been keeping: "the tablets she's been saving 'for when it gets too much'".
+  { kind: 'plan-means', pattern: /\b(?:pills|tablets|meds|medication|paracetamol)\s+(?:she|he|they|i)(?:'s|'ve| has| have)?\s+(?:been\s+)?(?:saving|saved|keeping|kept|hiding|hidden|collecting|collected|stashing|stashed|hoarding|hoarded)\b/ },
   { kind: 'plan-means', pattern: /\b(?:got|have|bought|found)\s+(?:the|my|enough)\s+(?:pills|tablets|rope)\b.*\b(?:tonight|today|tomorrow|ready|now|weekend)\b/ },
   { kind: 'plan-means', pattern: /\b(?:pills|tablets)\s+(?:are\s+)?ready\b/ },
   { kind: 'plan-means', pattern: /\b(?:how|ways) to (?:kill (?:yourself|myself)|die|overdose|end (?:it|your life))\b/ },
@@ -210,6 +214,9 @@ const RISK: RiskPattern[] = [
   { kind: 'overdose', pattern: /\b(?:button battery|laundry pod|washing capsule)\b/ },
   // Ligature and strangulation.
   { kind: 'ligature', pattern: /\b(?:noose|ligature|strangl\w*)\b/ },
+  // A knot that will not slip, or a cord or belt hidden away with talk of knots or necks.
+  { kind: 'ligature', pattern: /\b(?:tie|tying|tied|make|making|made)\s+(?:a\s+)?(?:knot|loop)\s+(?:that|which)?\s*(?:wouldn'?t|won'?t|doesn'?t|didn'?t|will not|would not)\s+(?:slip|give|loosen)\b(?!.*\b(?:laces?|shoelaces|shoes?|trainers|scouts?|sailing|boat|bracelet|tent)\b)/ },
+  { kind: 'ligature', pattern: /\b(?:belt|cord|rope|scarf|dressing gown cord|lead|cable|tie)\s+(?:hidden|stashed|tucked|tied)\s+(?:under|in|behind|to|round|around)\b/, context: /\b(?:knot|loop|neck|hang\w*|strong enough|hold (?:his|her|my) weight)\b/ },
   { kind: 'ligature', pattern: /\b(?:plastic |carrier |shopping |bin )?bag (?:over|on|round|around) (?:my|his|her|their) (?:own )?(?:head|face)\b/ },
   // Testing a fixing that could take a weight: "looking at the banister and asking how strong it is".
   { kind: 'ligature', pattern: /\b(?:banisters?|bannisters?|beams?|rails?|hooks?|loft hatch|door ?frames?|curtain poles?|pull-?up bar|light fittings?)\b.*\b(?:how strong|strong enough to (?:hold|take) (?:me|him|her|them|a person|my|his|her|their)|hold (?:my|his|her|their|a person'?s) weight|take (?:my|his|her|their) weight|hold me|(?:would|could|will|can) (?:hold|take)\s*(?:[.!?,;]|$|me\b|him\b|her\b|a person|(?:my|his|her|their) weight))|\b(?:what|how much)\s+(?:the|a|that|this|our)\s+(?:banister|bannister|beam|rail|hook|loft hatch|door ?frame|curtain pole|light fitting)\s+(?:would|could|will|can)\s+(?:hold|take)\b|\bhow strong\b.*\b(?:banisters?|bannisters?|beams?|rails?|hooks?|loft hatch|door ?frames?|curtain poles?|light fittings?)\b/ },
@@ -251,6 +258,13 @@ const RISK: RiskPattern[] = [
   { kind: 'danger-from-other', pattern: /\b(?:making|made|makes|forcing|forced|forces|being made|being forced|pressured)\s+(?:(?:him|her|me|them|my (?:son|daughter|boy|girl))\s+)?(?:to\s+)?(?:carry|deliver|hold|move|sell|stash|run)\s+(?:packages?|parcels?|drugs|a package|a bag|bags|stuff|weed|knives|things)\b/ },
   // Given a phone or money by older boys and running for them ("given a phone by older boys, now he's running errands for them after dark").
   { kind: 'danger-from-other', pattern: /\b(?:given|gave|giving|got|bought)\s+(?:(?:him|her|them|me)\s+)?(?:a\s+)?(?:new\s+)?(?:phone|burner|phones|trainers|cash|money)\s+(?:by|from)\s+(?:some\s+)?(?:older|grown|adult)\s+(?:boys|lads|kids|men|guys|people|teenagers)\b|\b(?:running|runs|run|doing)\s+(?:errands|jobs|deliveries)\s+for\s+(?:older|some older|grown|adult)\s+(?:boys|lads|kids|men|guys|people)\b/ },
+  // A child with nowhere safe to sleep: thrown out, sleeping rough, nowhere to go tonight.
+  { kind: 'danger-from-other', pattern: /\b(?:sleeps?|slept|sleeping)\s+(?:rough|in (?:the|a) (?:park|street|stairwell|bus shelter|shed|doorway)|on the streets?)\b|\bnowhere (?:to (?:sleep|stay|go)|safe to (?:sleep|stay|go))\s+(?:tonight|today|now)\b/ },
+  { kind: 'abuse-disclosure', pattern: /\b(?:throws?|threw|kicks?|kicked|locks?|locked|puts?|chucks?|chucked)\s+(?:him|her|them|me)\s+out\b(?!\s+of (?:class|lessons?|the (?:class|lesson|room|club|team)))(?=.*\b(?:drunk|at night|all night|sleeps?|slept|park|street|nowhere|outside|cold|dark)\b)/ },
+  // Cash and new things from nowhere, out at night (criminal exploitation).
+  { kind: 'danger-from-other', pattern: /\b(?:coming|came|comes|come)\s+(?:back|home)\s+with\s+(?:cash|money|wads of cash|new (?:trainers|clothes|phones?)|a new phone|expensive)\b(?!.{0,30}\b(?:from (?:his|her|their|my) (?:dad|mum|mam|nan|nana|gran|granny|grandad|grandma|grandpa|aunt\w*|uncle|brother|sister|cousin|family|birthday)|for (?:his|her|their) birthday)\b)/, context: /\b(?:won'?t say|will not say|refuses to say|doesn'?t say|won'?t tell|going out at night|out at night|out late|knife|older (?:boys|lads|men)|drugs)\b/ },
+  // An adult partner of a child under 16.
+  { kind: 'abuse-disclosure', pattern: /\b(?:1[89]|[2-9]\d)[- ](?:year[- ]old|yr[- ]old|yo)\s+(?:boyfriend|girlfriend|partner|man|bloke|lover)\b/, context: /\b(?:year (?:[5-9]|10)|y(?:[5-9]|10)|yr (?:[5-9]|10)|1[0-5][- ](?:year[- ]old|yr[- ]old|yo)|(?:she|he)(?:'s| is) 1[0-5]|aged 1[0-5]|my 1[0-5])\b/ },
   // Someone barred from contact meeting or messaging a child ("her birth dad has been meeting her after school, he's not allowed contact").
   { kind: 'danger-from-other', pattern: /\b(?:meeting|meets|met|seeing|sees|saw|messaging|messages|texting|texts|contacting|turned up|turning up|picking (?:her|him|them) up|picked (?:her|him|them) up|waiting for (?:her|him|them))\b/, context: /\b(?:(?:is|isn'?t|is not|not)\s+allowed\s+(?:any\s+)?contact|no[- ]contact order|non[- ]?molestation order|restraining order|(?:not|isn'?t|is not) supposed to (?:see|contact|have contact with|be near) (?:her|him|them))\b/ },
   // A parent with no right to, taking a child from school ("my ex has turned up and is trying to take my son").
@@ -282,7 +296,7 @@ const RISK: RiskPattern[] = [
   // Secrets an adult asks a child to keep ("the coach messages her late at night and told her not to tell me").
   { kind: 'abuse-disclosure', pattern: /\b(?:told|tells|telling|asked|asks|makes|made|making)\s+(?:her|him|them|me)\s+(?:not to tell|(?:to\s+)?keep (?:it |this |that |everything )?(?:a |our |their )?(?:little )?secrets?)\b/, context: /\b(?:uncle|coach|man|men|stepdad|step-dad|boyfriend|neighbour|older|adult|lodger|friend of|mum'?s friend|dad'?s friend|money|gifts?|presents?|late at night|at night|online|snapchat|instagram|insta|whatsapp|photos?|pics)\b/ },
   // Injuries a child puts down to a family member: "bruises on his neck, he says his dad grabbed him".
-  { kind: 'abuse-disclosure', pattern: new RegExp(`\\b(?:${INJURY}|bloody nose|split lip)\\b.*\\b(?:says|said|told (?:me|us|staff|the \\w+))\\b.*\\b(?:dad|daddy|mum|mummy|step-?\\w+|uncle|boyfriend|partner|brother|grandad|nan|carer)\\b.*\\b(?:did (?:it|that|them)|grabbed|hit|hits|kicked|punched|slapped|burnt|burned|hurt|squeezed|strangled|choked|threw)\\b`) },
+  { kind: 'abuse-disclosure', pattern: new RegExp(`\\b(?:${INJURY}|bloody nose|split lip)\\b.*\\b(?:says|said|told (?:me|us|staff|the \\w+))\\b.*\\b(?:dad|daddy|mum|mummy|step-?\\w+|uncle|boyfriend|partner|brother|grandad|nan|carer|miss|sir|(?:the |her |his |a )?(?:teacher|ta|teaching assistant|driver|escort|coach|staff))\\b.*\\b(?:did (?:it|that|them)|grabbed|hit|hits|kicked|punched|slapped|burnt|burned|hurt|squeezed|strangled|choked|threw|pinched|pulled|dragged)\\b`) },
   // Told of a child: "she is being hit at home", "he gets beaten by his stepdad".
   // Home itself not safe ("he's not safe at home", "i don't feel safe at home"); not a child
   // who is unsafe left on his own ("not safe at home alone, he climbs") or a house being adapted.
@@ -303,6 +317,8 @@ const RISK: RiskPattern[] = [
   { kind: 'medical-emergency', pattern: /\b(?:seizure|seizures|fit|fits|fitting|seizing)\b.*\b(?:won'?t stop|not stopp\w*|hasn'?t stopped|still (?:going|fitting|seizing)|(?:over|more than|for) (?:5|five|\d{2}|ten|fifteen) (?:mins?|minutes)|\d+ mins?|first (?:ever|time)|never had one|without (?:coming round|waking))\b/ },
   { kind: 'medical-emergency', pattern: /\b(?:still|keeps?) (?:fitting|seizing)\b/ },
   { kind: 'medical-emergency', pattern: /\b(?:having|had|has had) (?:a|his|her) first (?:ever )?(?:seizure|fit)\b/ },
+  // A diabetic child confused or hard to wake (a severe hypo or high).
+  { kind: 'medical-emergency', pattern: /(?<!\b(?:gets?|getting|goes|go|can be|becomes?|often|sometimes|usually|may be|might be|feel|feels)\s+(?:a bit\s+|very\s+|really\s+|quite\s+)?)\b(?:confused|not making (?:any )?sense|slurring|drowsy|floppy|unresponsive|won'?t wake|can'?t wake|not waking|passed out|collapsed)\b(?!\s+(?:about|by|with|over)\b)/, context: /\b(?:diabet\w*|type 1|type one|hypo\w*|blood sugars?|insulin)\b/ },
   { kind: 'medical-emergency', pattern: /\b(?:not|isn'?t|stopped|isnt|is not|can'?t|struggling to|difficulty|trouble)\s+(?:breathing|breathe)\b/ },
   { kind: 'medical-emergency', pattern: /\b(?:unconscious|unresponsive|not responding|won'?t wake up|can'?t wake (?:him|her)|collapsed|gone (?:blue|grey)|turning (?:blue|grey)|lips (?:look |are |going )?blue)\b/ },
   { kind: 'medical-emergency', pattern: /\banaphyla\w*|\bepi-?pen\b(?=.*\b(?:swell\w*|now|where|how|can'?t breathe)\b)|\b(?:lips|face|tongue|throat)\s+(?:\w+\s+){0,2}swell\w*/ },

@@ -191,6 +191,17 @@ describe('Safety check, lexical layer alone', () => {
       ["Y11 student disclosed at lunch she's been sexually assaulted by an older student off site last night", 'abuse-disclosure'],
       ["pupil on a CP plan hasn't been seen since friday and the family aren't answering", 'missing'],
       ["i'm a foster carer and i've just found out my placement's birth dad has been meeting her after school, he's not allowed contact", 'danger-from-other'],
+      // A fourteenth round: long stories with the risk in the middle.
+      ["Sorry this is long. My son is 13, autistic, and has been refusing school since October. Last night he told me he'd looked up how to tie a knot that wouldn't slip, and I found a belt hidden under his mattress. He's in his room now. School want a meeting about attendance next week. What should I do?", "ligature"],
+      ["My daughter has an EHCP and is at a special school. She came home with a handprint on her arm and when I asked she said 'Miss squeezed me when I was naughty'. She's non-verbal mostly so this is a lot for her to say. Who do I tell?", "abuse-disclosure"],
+      ["I'm a SENCO. A Year 7 boy with ADHD told his mentor this morning that he sometimes sleeps in the park because his mum's new partner throws him out when he's drunk. He's due to go home at 3. What do we do first?", "abuse-disclosure"],
+      ["We're waiting for a CAMHS appointment. Tonight my 15 year old said the tablets she's been saving are 'for when it gets too much' and that today it has. I don't know where they are.", "plan-means"],
+      ["im 16 and in care. my placement is ending and nobody has told me where i'm going. i've got nowhere to sleep tonight", "danger-from-other"],
+      ["my son has type 1 diabetes and he's shaky, sweaty and confused and not making sense, school rang me but i'm an hour away", "medical-emergency"],
+      ["my daughter's been cutting for a while but tonight it won't stop bleeding", "self-harm"],
+      ["a year 10 girl told me she's pregnant and her 24 year old boyfriend doesn't want anyone to know", "abuse-disclosure"],
+      ["my son is 12. he's been going out at night and coming back with cash and new trainers and won't say where from. today he had a knife in his bag", "danger-from-other"],
+      ["honestly i'm done. i've been his carer 24/7 for 15 years. tonight i sat in the car with the engine running in the garage", "plan-means"],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -315,6 +326,18 @@ describe('Safety check, lexical layer alone', () => {
       'nobody has seen the new senco since september, is that normal',
       'her dad is allowed contact at weekends, can he come to parents evening',
       'the foster carer said the birth dad has supervised contact on saturdays, does school need to know',
+        "he gets confused about his insulin doses, can school help",
+      "she has type 1 diabetes and gets drowsy after lunch, should school check her sugars",
+      "his insulin pump keeps alarming in class, who should be trained to deal with it",
+      "he was kicked out of class again for shouting, is that allowed",
+      "they threw him out of the after school club at 5 because nobody collected him",
+      "he came back with new trainers from his dad's and won't say how much they cost",
+      "he's been doing a paper round and saved up for new trainers",
+      "she's in year 10 and her 19 year old brother takes her to school",
+      "we slept outside in a tent on the school camping trip",
+      "he sometimes sleeps in the car on long journeys to his special school, it's an hour each way, is that ok",
+      "he tied a knot that wouldn't slip in his laces",
+      "She came home with paint on her arm and said Miss helped her with a handprint picture",
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
