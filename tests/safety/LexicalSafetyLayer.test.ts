@@ -202,6 +202,12 @@ describe('Safety check, lexical layer alone', () => {
       ["a year 10 girl told me she's pregnant and her 24 year old boyfriend doesn't want anyone to know", "abuse-disclosure"],
       ["my son is 12. he's been going out at night and coming back with cash and new trainers and won't say where from. today he had a knife in his bag", "danger-from-other"],
       ["honestly i'm done. i've been his carer 24/7 for 15 years. tonight i sat in the car with the engine running in the garage", "plan-means"],
+      // A fifteenth round: abuse and medical emergencies, for the card that fits.
+      ["mum's boyfriend said if i tell anyone what he does he'll hurt my little sister", "abuse-disclosure"],
+      ["i get hit with a belt at home when my grades are bad", "abuse-disclosure"],
+      ["a boy in her class says a teacher asked him to send pictures of himself", "abuse-disclosure"],
+      ["my son's face has swollen up after eating a nut bar at the school fair and he's wheezing", "medical-emergency"],
+      ["my daughter is 13 and she's got a rash that doesn't fade under a glass and a high temperature", "medical-emergency"],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -338,6 +344,17 @@ describe('Safety check, lexical layer alone', () => {
       "he sometimes sleeps in the car on long journeys to his special school, it's an hour each way, is that ok",
       "he tied a knot that wouldn't slip in his laces",
       "She came home with paint on her arm and said Miss helped her with a handprint picture",
+        "my stepdad takes me to school every day and helps with my homework",
+      "he gets told off at home when his grades are bad and now he's scared of tests",
+      "he got hit with a ball in pe and has a bruise",
+      "he gets hit by other kids at break, what can school do",
+      "if i tell the teacher he'll just laugh at me",
+      "if i tell mum about my grades she'll take my phone",
+      "the teacher asked him to send pictures of himself for the leavers book",
+      "can teachers ask pupils to send pictures of their homework on teams",
+      "he has a nut allergy, what should be in his health care plan",
+      "his eczema rash doesn't fade in winter, can he wear his own jumper",
+      "she hit her head on the climbing frame last week, should the school have phoned me",
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
