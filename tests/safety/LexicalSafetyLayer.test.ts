@@ -208,6 +208,10 @@ describe('Safety check, lexical layer alone', () => {
       ["a boy in her class says a teacher asked him to send pictures of himself", "abuse-disclosure"],
       ["my son's face has swollen up after eating a nut bar at the school fair and he's wheezing", "medical-emergency"],
       ["my daughter is 13 and she's got a rash that doesn't fade under a glass and a high temperature", "medical-emergency"],
+      // A sixteenth round: young people's text-speak, staff, carers.
+      ["i carved his name into my leg with a compass", "self-harm"],
+      ["i cant cope any more, i've left the kids with a neighbour and i'm driving, i don't know where", "carer-crisis"],
+      ["i can't cope any more, i've walked out and left them", "carer-crisis"],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -355,6 +359,13 @@ describe('Safety check, lexical layer alone', () => {
       "he has a nut allergy, what should be in his health care plan",
       "his eczema rash doesn't fade in winter, can he wear his own jumper",
       "she hit her head on the climbing frame last week, should the school have phoned me",
+        "she carved her name into the desk, will she be excluded",
+      "he cut his hand on the scissors in art",
+      "he scratched his arm on a bush at break",
+      "i can't cope any more with the council, i've left three messages",
+      "we left the kids with a neighbour while we went to the tribunal, i can't cope with another hearing",
+      "i'm at breaking point with the council, they've lost his paperwork again",
+      "dont want to go to school tmrw tbh",
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
