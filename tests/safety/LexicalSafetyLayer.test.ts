@@ -212,6 +212,15 @@ describe('Safety check, lexical layer alone', () => {
       ["i carved his name into my leg with a compass", "self-harm"],
       ["i cant cope any more, i've left the kids with a neighbour and i'm driving, i don't know where", "carer-crisis"],
       ["i can't cope any more, i've walked out and left them", "carer-crisis"],
+      // A seventeenth round: euphemisms and everyday words.
+      ["i've given my brother all my passwords and told him what to say to mum", "farewell"],
+      ["she isn't at her dad's where she said she'd be and nobody has heard from her since lunch", "missing"],
+      ["he says his brother's friend makes him do things in the shed and he doesn't like it", "abuse-disclosure"],
+      ["my baby has gone floppy and grey and isn't responding", "medical-emergency"],
+      ["i keep standing at the top of the stairs at school thinking about letting go", "suicidal"],
+      ["honestly the only thing stopping me is my dog", "suicidal"],
+      ["he's unconscious on the floor", "medical-emergency"],
+      ["he collapsed in pe and is not responding", "medical-emergency"],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -366,6 +375,20 @@ describe('Safety check, lexical layer alone', () => {
       "we left the kids with a neighbour while we went to the tribunal, i can't cope with another hearing",
       "i'm at breaking point with the council, they've lost his paperwork again",
       "dont want to go to school tmrw tbh",
+        "she's at her dad's this weekend, can he collect her from school on friday",
+      "we haven't heard from her teacher since march",
+      "i haven't heard from him since the review, the senco i mean",
+      "the only thing stopping me applying for an ehcp is the paperwork",
+      "he gets anxious at the top of the stairs at school, can he use the lift",
+      "i keep thinking about falling off the climbing frame, i'm scared of heights",
+      "the speech therapist makes him do things like blowing bubbles and he doesn't like it",
+      "i gave my mum my password for the school app",
+      "she goes floppy when she's tired and won't move, is that a sensory thing",
+      "the school have been unresponsive to my emails for weeks",
+      "the council is unresponsive, what can i do",
+      "school not responding to my emails",
+      "the senco is not responding",
+      "the la have been totally unresponsive",
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
