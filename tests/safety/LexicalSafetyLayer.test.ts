@@ -221,6 +221,8 @@ describe('Safety check, lexical layer alone', () => {
       ["honestly the only thing stopping me is my dog", "suicidal"],
       ["he's unconscious on the floor", "medical-emergency"],
       ["he collapsed in pe and is not responding", "medical-emergency"],
+      ['my stepdad hits me, it\'s not my behaviour, i try to be good', 'abuse-disclosure'],
+      ["my dad hits me when he's angry", 'abuse-disclosure'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -389,6 +391,8 @@ describe('Safety check, lexical layer alone', () => {
       "school not responding to my emails",
       "the senco is not responding",
       "the la have been totally unresponsive",
+        "she had a meltdown and hit me yesterday, how do i get help for her behaviour",
+      "when he has a meltdown he hits me and his sister",
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
