@@ -246,9 +246,11 @@ const RISK: RiskPattern[] = [
   // Not where they should be: "isn't anywhere on the school site", "didn't come out of school".
   { kind: 'missing', pattern: /\b(?:isn'?t|is not|aren'?t|are not|not)\s+anywhere\s+(?:on|in|at|around)\s+(?:the\s+)?(?:school|site|grounds|building|house|home|park|playground|street|village|town|shops?|centre|field|woods|beach)\b|\b(?:isn'?t|is not|not)\s+(?:on|in)\s+(?:the\s+)?(?:school\s+)?(?:site|grounds)\s*(?:[.!?,;]|$|and|anymore|any more)|\b(?:didn'?t|did not|never)\s+come out (?:of|at) (?:school|class|the (?:gates?|school|classroom|club))\b(?!\s+(?:with|in|wearing|happy|upset|crying|smiling|until|till|for)\b)/ },
   // Gone from the people looking after them: "slipped away from us at the beach".
-  { kind: 'missing', pattern: /\b(?:slipped|wandered|ran|run|bolted|walked|gone|got)\s+(?:away|off)\s+from\s+(?:us|me|the (?:group|class|staff|ta|teachers?)|(?:his|her|their) (?:ta|teachers?|group|class|carer|escort|mum|dad|parents?))\b/ },
+  // (Not inside school or as a habit: "she ran away from the TA in the playground".)
+  { kind: 'missing', pattern: /\b(?:slipped|wandered|ran|run|bolted|walked|gone|got)\s+(?:away|off)\s+from\s+(?:us|me|the (?:group|class|staff|ta|teachers?)|(?:his|her|their) (?:ta|teachers?|group|class|carer|escort|mum|dad|parents?))\b(?!.*\b(?:playground|classroom|hall|corridor|school field|in class|in (?:the )?lessons?|assembly|a lot|often|always|sometimes|every (?:day|time|week))\b)/ },
   { kind: 'missing', pattern: /\b(?:ran|run|running)\s+away\b(?!\s+from\s+(?!home|care|us|me|the (?:unit|home|children'?s home|foster))(?:the|a|an|his|her|my|\w+ing)\b)/ },
-  { kind: 'missing', pattern: /\babscond\w*\b/ },
+  // (Not running from a lesson as a habit, or a policy: "he absconds from class a lot", "our absconding policy".)
+  { kind: 'missing', pattern: /\babscond(?:ed|s|ing|er)?\b(?<!\b(?:keeps?|tends? to|often|sometimes|always|usually|regularly)\s+abscond\w*)(?!.*\b(?:a lot|often|always|sometimes|regularly|every (?:day|time|week)|from (?:class|lessons?|the classroom|the room)|polic(?:y|ies)|plan|risk assessment|procedure)\b)/ },
   { kind: 'missing', pattern: /\b(?:left|walked out of|got out of|ran out of|escaped from|slipped out of)\s+(?:the\s+)?(?:school\s+)?(?:site|grounds|building|gates?)\b(?=.*\b(?:can'?t find|not (?:been )?(?:seen|found)|no one knows|nobody knows|missing|police|road|canal|river)\b)/ },
   { kind: 'missing', pattern: /\b(?:can'?t|cannot|can not)\s+find\s+(?:him|her|them|my (?:son|daughter|child|boy|girl))\b/ },
   { kind: 'missing', pattern: /\bnot coming (?:back|home)\b/ },

@@ -223,6 +223,9 @@ describe('Safety check, lexical layer alone', () => {
       ["he collapsed in pe and is not responding", "medical-emergency"],
       ['my stepdad hits me, it\'s not my behaviour, i try to be good', 'abuse-disclosure'],
       ["my dad hits me when he's angry", 'abuse-disclosure'],
+      ["he's absconded from school and we can't find him", 'missing'],
+      ['he absconded from the unit an hour ago', 'missing'],
+      ['he ran off from his escort at the station', 'missing'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -393,6 +396,10 @@ describe('Safety check, lexical layer alone', () => {
       "the la have been totally unresponsive",
         "she had a meltdown and hit me yesterday, how do i get help for her behaviour",
       "when he has a meltdown he hits me and his sister",
+        "he absconds from class a lot",
+      "she ran away from the TA in the playground",
+      "what should our absconding policy say",
+      "he keeps absconding from lessons",
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
