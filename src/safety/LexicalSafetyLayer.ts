@@ -264,7 +264,8 @@ const RISK: RiskPattern[] = [
   { kind: 'danger-from-other', pattern: /\b(?:knife|knives|gun|machete|weapon)\b(?=.*\b(?:threat|threaten|hurt|kill|stab|shouting|taking|in (?:his|her) hand|outside|reception|waving|now)\b)/ },
   { kind: 'danger-from-other', pattern: /\b(?:someone|a man|a woman|a car|a guy|he|they)(?:'s|\s+is|\s+are)?\s+following\s+(?:me|us|him|her)\b/ },
   { kind: 'danger-from-other', pattern: /\b(?:send|share|post|leak)\s+(?:my|the|her|his)?\s?(?:pics|photos|pictures|nudes|videos|images)\b.*\b(?:unless|if i don'?t|if she doesn'?t|if he doesn'?t|or else)\b/ },
-  { kind: 'danger-from-other', pattern: /\b(?:sextort\w*|blackmail\w*|county lines|cuckoo\w*|groom(?:ed|ing))\b/ },
+  // (Not the subject of training or a question about it: "staff training on county lines and CSE, any resources".)
+  { kind: 'danger-from-other', pattern: /(?<!\b(?:training (?:on|about|in)|awareness (?:of|about)|signs of|spot(?:ting)?|recognis\w*|teach\w* (?:about|children about|pupils about)|what (?:is|are)|lessons? (?:on|about)|policy (?:on|for))\s+(?:\w+\s+){0,3})\b(?:sextort\w*|blackmail\w*|county lines|cuckoo\w*|groom(?:ed|ing))\b(?!.*\b(?:training|awareness|resources|polic(?:y|ies)|(?:recommended|good) (?:reading|websites?|courses?)|signs to look for)\b)/ },
   // Made to carry or sell for others (criminal exploitation): "being made to carry packages across town".
   { kind: 'danger-from-other', pattern: /\b(?:making|made|makes|forcing|forced|forces|being made|being forced|pressured)\s+(?:(?:him|her|me|them|my (?:son|daughter|boy|girl))\s+)?(?:to\s+)?(?:carry|deliver|hold|move|sell|stash|run)\s+(?:packages?|parcels?|drugs|a package|a bag|bags|stuff|weed|knives|things)\b/ },
   // Given a phone or money by older boys and running for them ("given a phone by older boys, now he's running errands for them after dark").
@@ -365,7 +366,7 @@ const TOPIC: Array<{ kind: SupportKind; pattern: RegExp }> = [
   { kind: 'bereaved-by-suicide', pattern: /\b(?:died by suicide|took (?:his|her|their) own life|killed (?:himself|herself|themselves)|lost (?:\w+\s+){0,3}to suicide|suicide of)\b/ },
   { kind: 'suicide-topic', pattern: /\bsuicid\w*|\b(?:ending|end) (?:his|her|their|my) life\b|\bsafety plan\b|\bcrisis (?:team|plan|line)\b|\bpapyrus\b|\bsamaritans\b(?=.*\b(?:number|call|ring|helpline|what is)\b)/ },
   { kind: 'self-harm-topic', pattern: /\bself-harm\w*|\bcutting\b(?=.*\b(?:history|camhs|plan|arms?|herself|himself)\b)|\boverdos\w*|\bhurt(?:ing)? (?:him|her|my|them)sel(?:f|ves)\b/ },
-  { kind: 'abuse-topic', pattern: /\b(?:abus\w*|neglect\w*|safeguarding (?:concern|referral|report)|child protection|sexual exploitation|cse\b|grooming|domestic violence|sexual(?:ly)? assault\w*|sexually assaulted|raped?|report (?:a )?concern about a child|worried about a child)\b/ },
+  { kind: 'abuse-topic', pattern: /\b(?:abus\w*|neglect\w*|safeguarding (?:concern|referral|report)|child protection|sexual exploitation|cse\b|grooming|county lines|cuckooing|criminal exploitation|domestic violence|sexual(?:ly)? assault\w*|sexually assaulted|raped?|report (?:a )?concern about a child|worried about a child)\b/ },
 ];
 
 /** A sentence that denies the risk: "not suicidal", "isn't thinking of hurting herself", "I'm safe". */

@@ -226,6 +226,8 @@ describe('Safety check, lexical layer alone', () => {
       ["he's absconded from school and we can't find him", 'missing'],
       ['he absconded from the unit an hour ago', 'missing'],
       ['he ran off from his escort at the station', 'missing'],
+      ['i think my son is being groomed online', 'danger-from-other'],
+      ["he's been drawn into county lines, he goes missing for days", 'danger-from-other'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -400,6 +402,10 @@ describe('Safety check, lexical layer alone', () => {
       "she ran away from the TA in the playground",
       "what should our absconding policy say",
       "he keeps absconding from lessons",
+        "staff training on county lines and CSE, any recommended resources",
+      "what is county lines",
+      "how do we spot the signs of grooming in pupils with SEND",
+      "teaching pupils about grooming in pshe, any resources",
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
