@@ -288,7 +288,7 @@ const RISK: RiskPattern[] = [
   // A child disclosing abuse that is going on.
   // (Not a parent telling of a child's meltdown: "she had a meltdown and hit me, how do I get help for her behaviour".)
   { kind: 'abuse-disclosure', pattern: /(?<!\b(?:meltdowns?|tantrums?|dysregulat\w*|sensory overload|shutdowns?)\b.*)\b(?:hits|hit|hurts|beats|beat|kicks|slaps|punches|chokes|burns|whips|belts)\s+me\b(?!.*\b(?:meltdowns?|tantrums?|dysregulat\w*|sensory overload|(?:his|her|their|challenging) behaviour)\b)/ },
-  { kind: 'abuse-disclosure', pattern: /\btouch(?:es|ed|ing)\s+(?:me|him|her)\b(?!\s+(?:on the (?:arm|shoulder)|gently))/ },
+  { kind: 'abuse-disclosure', pattern: /\btouch(?:es|ed|ing)\s+(?:me|him|her)\b(?!\s+(?:on the (?:arm|shoulder)|gently|(?:own\s+)?(?:lego|toys?|things|stuff|bag|phone|food|lunch|books?|work|pencils?|pens?|tablet|ipad|games?|drawings?|belongings|models?|collection|cards|plate|tray|desk|chair|coat|equipment|fidget|sensory)\b))/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:does|do|did|doing)\s+(?:stuff|things)\s+(?:to me|i don'?t like|that i don'?t like|she doesn'?t like|he doesn'?t like)\b/ },
   { kind: 'abuse-disclosure', pattern: /\bmakes? me (?:do (?:stuff|things|sexual)|touch|send (?:him|her) (?:pics|photos))\b/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:being|been|is being|am being|i'?m being)\s+(?:sexually\s+|physically\s+)?abused\b(?!\s+(?:in the past|years ago|when))/ },

@@ -228,6 +228,8 @@ describe('Safety check, lexical layer alone', () => {
       ['he ran off from his escort at the station', 'missing'],
       ['i think my son is being groomed online', 'danger-from-other'],
       ["he's been drawn into county lines, he goes missing for days", 'danger-from-other'],
+      ['my uncle touches her at night', 'abuse-disclosure'],
+      ['he touched her and she cried', 'abuse-disclosure'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -406,6 +408,8 @@ describe('Safety check, lexical layer alone', () => {
       "what is county lines",
       "how do we spot the signs of grooming in pupils with SEND",
       "teaching pupils about grooming in pshe, any resources",
+        "he touches her toys and she screams",
+      "the TA touches her fidget toys without asking",
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
