@@ -109,6 +109,9 @@ const RISK: RiskPattern[] = [
   // Thinking of letting go or falling from a height; the one thing that stops me.
   { kind: 'suicidal', pattern: /\b(?:thinking|thought|think|thinks)\s+(?:about|of)\s+(?:just\s+)?(?:letting (?:go|myself fall|myself drop)|falling|throwing myself|tipping (?:myself )?over)\b(?!\s+(?:of|behind|back|asleep|in love|out|off)\b)/, context: /\b(?:top of|edge of|stairs|stairwell|balcony|bridge|roof|window|ledge|cliff|railings?)\b/ },
   { kind: 'suicidal', pattern: /\bthe only (?:thing|reason|one|person)s?\s+(?:stopping|holding)\s+me\s+(?:back\s+)?(?:is|are|was)\b|\bthe only (?:thing|reason|one|person)s?\s+keeping\s+me\s+(?:alive|here)\b/ },
+  // Young people's words for it ("thinking about ctb", "self-delete"), and the courage "to do it".
+  { kind: 'suicidal', pattern: /\b(?:thinking (?:about|of)|thought (?:about|of)|want(?:s|ing)? to|going to|plan(?:ning)? to|might|ready to|about to)\s+(?:just\s+)?(?:ctb|self[- ]?delet\w*)\b(?!\s+(?:my|the|his|her|their|old|all|some|these|those|that|this|emails?|messages?|posts?|photos?|pics|files?|accounts?|apps?|data)\b)|\bctb\b(?=.*\b(?:tonight|today|right now|soon|plan\w*|ready|thinking|want)\b)/ },
+  { kind: 'suicidal', pattern: /\b(?:courage|nerve|guts|bottle|strength)\s+to\s+(?:just\s+|finally\s+)?(?:do it|go through with it|end it|finish it)\s*(?:[.!?;]|$|now|tonight|today|this time)/ },
   // Not expecting to be alive for something ahead ("I don't think I'll be here for the meeting"),
   // and being a weight to be freed from ("I want everyone to be free of me").
   { kind: 'suicidal', pattern: /\b(?:don'?t|do not|doubt)\s+(?:think\s+)?(?:i|he|she)(?:'?ll| will)\s+(?:still\s+)?be\s+(?:here|around|alive)\s+(?:for|by|at|to see|next|much longer|any ?more|in)\b/ },

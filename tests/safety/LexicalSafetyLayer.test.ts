@@ -230,6 +230,10 @@ describe('Safety check, lexical layer alone', () => {
       ["he's been drawn into county lines, he goes missing for days", 'danger-from-other'],
       ['my uncle touches her at night', 'abuse-disclosure'],
       ['he touched her and she cried', 'abuse-disclosure'],
+      // An eighteenth round: young people's own words.
+      ['thinking about ctb tbh', 'suicidal'],
+      ['want to self delete', 'suicidal'],
+      ['tryna find the courage to do it', 'suicidal'],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -410,6 +414,12 @@ describe('Safety check, lexical layer alone', () => {
       "teaching pupils about grooming in pshe, any resources",
         "he touches her toys and she screams",
       "the TA touches her fidget toys without asking",
+        "i need the courage to do it, to tell the senco i disagree",
+      "she found the courage to do it in the end and spoke at her review",
+      "what does ctb mean in the ehcp paperwork",
+      "tryna find the courage to ask for an ehcp assessment",
+      "im so done w this homework lol",
+      "sh is so hard to talk about, how do i tell school",
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
