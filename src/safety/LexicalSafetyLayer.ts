@@ -224,6 +224,8 @@ const RISK: RiskPattern[] = [
   { kind: 'overdose', pattern: /\b(?:button battery|laundry pod|washing capsule)\b/ },
   // Ligature and strangulation.
   { kind: 'ligature', pattern: /\b(?:noose|ligature|strangl\w*)\b/ },
+  // Out on a roof or a ledge and not coming in.
+  { kind: 'plan-means', pattern: /\b(?:on|onto|up on|out on)\s+(?:the|a|our|his|her)\s+(?:roof|ledge|window ?ledge|windowsill|balcony (?:edge|railings?))\b(?=.*\b(?:won'?t come (?:in|down|back)|refus\w* to come|not coming (?:in|down)|standing|sitting on the edge|edge)\b)|\bclimbed out (?:of )?(?:the|his|her|a) window\b(?=.*\b(?:roof|ledge|won'?t come)\b)/ },
   // A knot that will not slip, or a cord or belt hidden away with talk of knots or necks.
   { kind: 'ligature', pattern: /\b(?:tie|tying|tied|make|making|made)\s+(?:a\s+)?(?:knot|loop)\s+(?:that|which)?\s*(?:wouldn'?t|won'?t|doesn'?t|didn'?t|will not|would not)\s+(?:slip|give|loosen)\b(?!.*\b(?:laces?|shoelaces|shoes?|trainers|scouts?|sailing|boat|bracelet|tent)\b)/ },
   { kind: 'ligature', pattern: /\b(?:belt|cord|rope|scarf|dressing gown cord|lead|cable|tie)\s+(?:hidden|stashed|tucked|tied)\s+(?:under|in|behind|to|round|around)\b/, context: /\b(?:knot|loop|neck|hang\w*|strong enough|hold (?:his|her|my) weight)\b/ },
@@ -264,7 +266,7 @@ const RISK: RiskPattern[] = [
   // Danger from another person.
   { kind: 'danger-from-other', pattern: /\b(?:going to|threaten\w*(?: to)?|says (?:he|she|they)'?(?:s|ll| will| are| is)(?: going to)?|said (?:he|she|they)'?d|said (?:he|she|they) would|will|'ll)\s+(?:kill|stab|hurt|strangle|beat|batter|attack|shoot)\s+(?:me|us|him|her|them|my)\b/ },
   { kind: 'danger-from-other', pattern: /\b(?:in|into)\s+(?:immediate|serious)\s+danger\b/ },
-  { kind: 'danger-from-other', pattern: /\b(?:knife|knives|gun|machete|weapon)\b(?=.*\b(?:threat|threaten|hurt|kill|stab|shouting|taking|in (?:his|her) hand|outside|reception|waving|now)\b)/ },
+  { kind: 'danger-from-other', pattern: /\b(?:knife|knives|gun|machete|weapon)\b(?=.*\b(?:threat|threaten|hurt|kill|stab|shouting|taking|in (?:his|her) hand|outside|reception|waving|now|playground|lockdown|at the (?:school )?gates?|on site|in (?:his|her|their) (?:bag|pocket|blazer|coat))\b)(?!.*\b(?:drill|practice|picture|drawing|drew|film|game)\b)/ },
   { kind: 'danger-from-other', pattern: /\b(?:someone|a man|a woman|a car|a guy|he|they)(?:'s|\s+is|\s+are)?\s+following\s+(?:me|us|him|her)\b/ },
   { kind: 'danger-from-other', pattern: /\b(?:send|share|post|leak)\s+(?:my|the|her|his)?\s?(?:pics|photos|pictures|nudes|videos|images)\b.*\b(?:unless|if i don'?t|if she doesn'?t|if he doesn'?t|or else)\b/ },
   // (Not the subject of training or a question about it: "staff training on county lines and CSE, any resources".)
@@ -300,13 +302,15 @@ const RISK: RiskPattern[] = [
   { kind: 'abuse-disclosure', pattern: /\b(?:abus\w+)\s+(?:me|her|him)\b(?=.*\b(?:still|every|now|again|tonight|weekend|keeps)\b)/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:doesn'?t|don'?t|won'?t|never)\s+(?:feed (?:me|her|him)\b|give (?:me|her|him) (?:any )?(?:food|anything to eat|meals?)\b)/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:haven'?t|hasn'?t|have not|has not)\s+(?:eaten|had anything to eat)(?:\s+or\s+(?:drunk|drank|had a drink))?(?:\s+anything)?\s+(?:since|for|in)\b/ },
-  { kind: 'abuse-disclosure', pattern: /\blocks? (?:me|us) (?:out|in)\b|\bwon'?t let (?:me|us) eat\b|\bthrows? (?:things|stuff) at (?:me|us)\b|\b(?:gets|comes|came|got) (?:in|into) (?:my|our) (?:bed|room|bath|bathroom|shower)\b/ },
+  { kind: 'abuse-disclosure', pattern: /\blocks? (?:me|us) (?:out|in)\b|\bwon'?t let (?:me|us) eat\b|\bthrows? (?:things|stuff) at (?:me|us)\b|\b(?:gets|comes|came|got|coming|getting|keeps coming|keeps getting) (?:in|into) (?:my|our) (?:bed|room|bedroom|bath|bathroom|shower)\b(?=.*\b(?:at night|night|when|don'?t (?:feel safe|like)|scared|touch\w*|won'?t (?:leave|go)|lock|secret)\b)/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:disclosed|told (?:me|us|staff|her teacher|his teacher)|disclosure)\b(?!.*\bby (?:another|a|an|some|other|two|older|bigger)?\s?(?:boys?|girls?|child|children|pupils?|kids?|classmates?|students?|lads?|peers?)\b).*\b(?:abus\w*|hurts|hits|hit|hitting|beaten|beats|slapp\w*|punch\w*|kick\w*|touch\w*|sexual)\b/ },
   // Injuries a child may not explain ("burns on his hands and said he's not allowed to say how"); a
   // child pointing to their private parts when asked what hurts; being tied up.
   { kind: 'abuse-disclosure', pattern: new RegExp(`\\b${INJURY}\\b.*\\b(?:not allowed to|mustn'?t|must not|can'?t|won'?t|scared to|too scared to|frightened to)\\s+(?:say|tell|talk about|explain)\\b(?!\\s+(?:if|whether)\\b)`) },
   { kind: 'abuse-disclosure', pattern: /\b(?:point\w*|touch\w*|indicat\w*|show\w*|gestur\w*)\s+(?:to|at|towards)\s+(?:her|his|their|my)\s+(?:private parts|privates|bottom|genitals|vagina|penis|willy|front bottom|groin)\b(?=.*\b(?:hurts?|hurting|pain|sore|cry\w*|upset|scared|frightened|asked (?:what|where|who)|body chart|body map|when (?:it'?s|it is) time to go)\b)(?!.*\b(?:needs? (?:the|a) (?:toilet|loo|change|nappy)|wants? (?:the|a) (?:toilet|loo))\b)/ },
   { kind: 'abuse-disclosure', pattern: /\b(?:ties?|tied|tying)\s+(?:me|her|him|them)\s+(?:to (?:a|the|his|her) (?:chair|bed|radiator|table|post)|up)\b(?!\s+(?:her|his|my|their) (?:hair|laces|shoes))/ },
+  // Cigarette burns on a child.
+  { kind: 'abuse-disclosure', pattern: /\bcigarette burns?\b/ },
   // An injury and fear of a family member: "a black eye, and he flinched when I asked about his dad".
   { kind: 'abuse-disclosure', pattern: new RegExp(`\\b(?:${INJURY}|bloody nose|split lip)\\b.{0,100}?\\b(?:flinch\\w*|froze|freezes|went (?:quiet|silent|pale|white)|(?:got|looked|seemed|was|is) (?:scared|frightened|terrified))\\b.{0,50}?\\b(?:dad|daddy|mum|mummy|mam|step-?\\w+|uncle|boyfriend|partner|home|carer)\\b`) },
   // Hit at home, or with something ("i get hit with a belt at home"); not a ball in PE or other children.
@@ -349,6 +353,8 @@ const RISK: RiskPattern[] = [
   { kind: 'medical-emergency', pattern: /\brash\b.{0,60}\b(?:doesn'?t|does not|won'?t|will not|didn'?t|did not|not|isn'?t)\s+(?:fade|fading|go away|disappear)\w*\s+(?:under|when (?:you|i|we) press|with)\s+(?:a|the)?\s*(?:glass|tumbler)\b|\bglass test\b.{0,40}\b(?:rash|spots)\b/ },
   // Floppy, grey or blue and not responding; not breathing.
   { kind: 'medical-emergency', pattern: /\b(?:not breathing|isn'?t breathing|stopped breathing)\b|\b(?:floppy|grey|gray|blue|limp|lifeless)\b.{0,40}\b(?:isn'?t|not|won'?t|stopped)\s+(?:responding|moving|waking)\b/ },
+  // A little one dried out: sick or diarrhoea and not weeing, or sleepy.
+  { kind: 'medical-emergency', pattern: /\b(?:not weeing|not peeing|no wet nappies|not had a wee|hasn'?t (?:had a wee|weed|peed|wee'?d))\b/, context: /\b(?:sick|vomit\w*|diarrh\w*|sleepy|drowsy|floppy|temperature|fever)\b/ },
   // A diabetic child confused or hard to wake (a severe hypo or high).
   { kind: 'medical-emergency', pattern: /(?<!\b(?:gets?|getting|goes|go|can be|becomes?|often|sometimes|usually|may be|might be|feel|feels)\s+(?:a bit\s+|very\s+|really\s+|quite\s+)?)\b(?:confused|not making (?:any )?sense|slurring|drowsy|floppy|unresponsive|won'?t wake|can'?t wake|not waking|passed out|collapsed)\b(?!\s+(?:about|by|with|over)\b)/, context: /\b(?:diabet\w*|type 1|type one|hypo\w*|blood sugars?|insulin)\b/ },
   { kind: 'medical-emergency', pattern: /\b(?:not|isn'?t|stopped|isnt|is not|can'?t|struggling to|difficulty|trouble)\s+(?:breathing|breathe)\b/ },

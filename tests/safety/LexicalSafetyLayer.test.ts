@@ -234,6 +234,12 @@ describe('Safety check, lexical layer alone', () => {
       ['thinking about ctb tbh', 'suicidal'],
       ['want to self delete', 'suicidal'],
       ['tryna find the courage to do it', 'suicidal'],
+      // A nineteenth round.
+      ["there's a man in the playground with a knife and the children are in lockdown", "danger-from-other"],
+      ["my son has autism and he's climbed out of the window onto the roof and won't come in", "plan-means"],
+      ["she's been sick and had diarrhoea all day and now she's not weeing and really sleepy, she's 2", "medical-emergency"],
+      ["our non verbal pupil came in this morning with cigarette burns on her arms", "abuse-disclosure"],
+      ["im 15 and my mums boyfriend keeps coming into my room at night and i dont feel safe", "abuse-disclosure"],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -420,6 +426,12 @@ describe('Safety check, lexical layer alone', () => {
       "tryna find the courage to ask for an ehcp assessment",
       "im so done w this homework lol",
       "sh is so hard to talk about, how do i tell school",
+        "his ball got stuck on the roof, can the caretaker get it",
+      "he's been sick once but he's drinking and weeing fine",
+      "the toddler in nursery isn't weeing on the potty yet, is that a delay",
+      "can school search his bag for a knife if they think he has one",
+      "he climbs out of his chair all the time in class, is that adhd",
+      "he burnt his hand on the iron by accident last week, it's healing",
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
