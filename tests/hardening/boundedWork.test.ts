@@ -28,6 +28,8 @@ const TOKENS = [
   '1', '1 ', '12345678', 'since 3/4/2025 ', 'two terms ', 'year 3 ', '07700 900123 ', 'a', 'jo@example.com ', '£6,000 ',
   'killing ', 'took lots of ', 'pills ', 'he is 7 years old ', 'not sure ', 'yes ', 'no ', "don't ", 'ehcp ', 'senco ',
   '!', '?', '\n', '\t', '\u0000', '😀', 'é', '  ', '-', "'", 'recepton ', 'colledge ', 'psychologist ', 'and a half ',
+  // Words that open or close the safety phrases' lookbehinds: a lookbehind over the whole sentence, tried at every position, once cost 30 ms here.
+  'the school ', 'gets ', 'hit ', 'training on ', 'meltdown ', 'school been ', 'the ta ',
 ];
 
 /** Exactly `length` characters from repeating `unit`. */
