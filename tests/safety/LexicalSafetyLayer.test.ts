@@ -240,6 +240,15 @@ describe('Safety check, lexical layer alone', () => {
       ["she's been sick and had diarrhoea all day and now she's not weeing and really sleepy, she's 2", "medical-emergency"],
       ["our non verbal pupil came in this morning with cigarette burns on her arms", "abuse-disclosure"],
       ["im 15 and my mums boyfriend keeps coming into my room at night and i dont feel safe", "abuse-disclosure"],
+      // A twentieth round: out of the house and out of reach, men calling at night, a bed, letters for a day soon.
+      ["my son is 12 and autistic he walked out the house at 6 this morning and hes not answering his phone its getting dark now", "missing"],
+      ["she stormed out of the flat two hours ago, her phone's going straight to voicemail", "missing"],
+      ["her key worker says men are turning up at her flat late at night and she won't say who they are", "danger-from-other"],
+      ["men keep coming round to his flat at night and he's given them a key, he's 19 with a learning disability", "danger-from-other"],
+      ["she keeps turning up at school with a new phone and expensive trainers and won't say who bought them, she's been going missing at night", "danger-from-other"],
+      ["a pupil told me her stepdad makes her sleep in his bed when mum is on nights", "abuse-disclosure"],
+      ["my mum's boyfriend makes me sleep in his bed when mum goes out", "abuse-disclosure"],
+      ["i've put letters in my mates' lockers, they can open them on monday when im not around anymore", "farewell"],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -432,6 +441,17 @@ describe('Safety check, lexical layer alone', () => {
       "can school search his bag for a knife if they think he has one",
       "he climbs out of his chair all the time in class, is that adhd",
       "he burnt his hand on the iron by accident last week, it's healing",
+      // The twentieth round's calm twins.
+      "he walked out of the house in a temper, came back ten minutes later and now he won't answer his phone to his dad",
+      "he left the house at 8 for school and his phone is off during lessons, can school text me instead",
+      "he walked out of the house this morning without his lunch, can school give him something",
+      "men are turning up at her flat to fix the boiler, the landlord sent them, can she have a support worker there",
+      "the taxi keeps turning up at his school late, every day at 9.30",
+      "her nan bought her a new phone and she won't say thank you, is that her autism",
+      "he got new trainers for his birthday and won't tell me who from, it's a mystery",
+      "his dad makes him stay in his bed until he falls asleep, how do we get the same routine at respite",
+      "I've written him a letter to open on his 18th birthday for when I'm gone, he has a learning disability",
+      "they can open them on christmas morning, I'm not around in the daytime",
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
