@@ -31,6 +31,9 @@ describe('recognizeDuration: how long, including school terms', () => {
   it('"since septmber" with a typo', () => expect(recognizeDuration('since septmber', NOV)?.since).to.equal('2026-09-01'));
   it('"since last september"', () => expect(recognizeDuration('since last september', NOV)?.since).to.equal('2025-09-01'));
   it('a UK date: "since 3/4/2025" is 3 April', () => expect(recognizeDuration('since 3/4/2025', NOV)?.since).to.equal('2025-04-03'));
+  it('two dates in figures: the first is the start ("since 3/4/2025, reviewed 1/9/2025")', () =>
+    expect(recognizeDuration('since 3/4/2025, reviewed 1/9/2025', NOV)?.since).to.equal('2025-04-03'));
+  it('"since 2025-04-03", year first', () => expect(recognizeDuration('since 2025-04-03', NOV)?.since).to.equal('2025-04-03'));
 
   it('"about 6 months"', () => expect(recognizeDuration('about 6 months', NOV)).to.deep.equal({ months: 6, label: 'about 6 months' }));
   it('"six months"', () => expect(recognizeDuration('six months', NOV)?.months).to.equal(6));
