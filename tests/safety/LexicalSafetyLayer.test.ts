@@ -249,6 +249,25 @@ describe('Safety check, lexical layer alone', () => {
       ["a pupil told me her stepdad makes her sleep in his bed when mum is on nights", "abuse-disclosure"],
       ["my mum's boyfriend makes me sleep in his bed when mum goes out", "abuse-disclosure"],
       ["i've put letters in my mates' lockers, they can open them on monday when im not around anymore", "farewell"],
+      // A twenty-first round: someone else's tablets by name, a hand over the mouth, a car off the road with the children, an adult from a game, a lighter, rescue medicine that has not worked.
+      ["took a load of my mums co-codamol like an hour ago n now i feel rly sick n sleepy", "overdose"],
+      ["she's swallowed loads of her nan's co-codamol and she's being sick", "overdose"],
+      ["he told me our dad puts a hand over his mouth and holds him down when he screams", "abuse-disclosure"],
+      ["my stepdad holds me down on the bed and i can't breathe", "abuse-disclosure"],
+      ["mum rang in tears saying she'll drive the car off the road with both boys in it", "carer-crisis"],
+      ["I'm going to drive into the river with the kids in the back, I can't do this", "carer-crisis"],
+      ["i'll drive into a wall on the way home tonight", "suicidal"],
+      ["a grown man on roblox has told her to come and meet him at the station tonight and not to tell me", "danger-from-other"],
+      ["a man he met on fortnite has asked him to meet him at the park after school and keep it secret", "danger-from-other"],
+      ["been burning my arm with a lighter all night n i cant make myself stop", "self-harm"],
+      ["she burnt her arm with a lighter last night", "self-harm"],
+      ["he's been jerking on the floor since quarter past, we've given the buccal midaz and he still hasn't come round", "medical-emergency"],
+      ["she's been fitting since 10 past and we've given the buccal", "medical-emergency"],
+      ["honestly just want to go to sleep n not be here tmrw", "suicidal"],
+      ["he's used the door handle as a ligature point tonight", "ligature"],
+      // The last few days are now, not the past.
+      ["for the past few days she's been saying she wants to die", "suicidal"],
+      ["she has been cutting herself for the past week", "self-harm"],
     ];
     for (const [text, kind] of farewells) {
       it(`"${text}" is urgent (${kind})`, () => {
@@ -452,6 +471,21 @@ describe('Safety check, lexical layer alone', () => {
       "his dad makes him stay in his bed until he falls asleep, how do we get the same routine at respite",
       "I've written him a letter to open on his 18th birthday for when I'm gone, he has a learning disability",
       "they can open them on christmas morning, I'm not around in the daytime",
+      // The twenty-first round's calm twins.
+      "he took a load of his brother's pokemon cards to school and won't give them back",
+      "she took all of her nan's advice about the tribunal",
+      "his dad holds him down so I can cut his nails, he hates it, any sensory tips",
+      "his dad holds him down for his blood tests, is that normal",
+      "he puts his hand over his mouth when he's anxious in class",
+      "I nearly drove off the road with both boys in the back when he undid his seatbelt, can the council provide transport",
+      "the SENCO wants to meet him tomorrow after school, how do I prepare him",
+      "his online tutor asked him to meet her on zoom tomorrow",
+      "she keeps burning her hand on the glue gun in DT, can she have a cool-melt one",
+      "he's been scratching his arms all night with his eczema and can't stop",
+      "we gave the buccal midazolam twice this year and he came round quickly both times, does school need training",
+      "the OT hasn't come round to see his new chair yet",
+      "she's been shaking since 3 o'clock, she's so nervous about the review",
+      "she goes to sleep and doesn't wake up till 11 on weekends, is that the melatonin",
     ]) {
       it(`"${text}" is not urgent`, () => expect(outcome(text)).to.not.equal('urgent'));
     }
@@ -507,6 +541,9 @@ describe('Safety check, lexical layer alone', () => {
   it('the subject named without a person at risk is support', () => {
     expect(outcome('what should a school self-harm policy say?')).to.equal('support');
     expect(outcome('how do I report a safeguarding concern about a child')).to.equal('support');
+    expect(outcome('our team is running a session on checking the SEN unit for ligature points, which fixings should we look at first?')).to.equal('support');
+    expect(outcome("we've put in a new ligature policy for the unit, does it need to go to governors")).to.equal('support');
+    expect(outcome('our risk assessment covers ligature points in the toilets, is that enough')).to.equal('support');
   });
 
   it('tells a child disclosing abuse from an adult telling about a child', () => {
