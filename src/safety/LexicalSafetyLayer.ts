@@ -106,6 +106,8 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: /\b(?:everyone|everybody|they|my family|you all|you'?d all|the world|my (?:mum|mam|dad|parents|kids|family|friends))\s+(?:would|'d|will|wud)\s+be\s+(?:happier|better|fine|relieved|okay|ok|better off)\s+(?:if i (?:was|were|wasn'?t|weren'?t|died|left for good|disappeared|was gone)|without me|when i'?m gone|once i'?m gone)\b/ },
   { kind: 'suicidal', pattern: /\b(?:nobody|no one|no-one|noone)\s+(?:would|will|'d|wud)\s+(?:even\s+|really\s+)?(?:(?:notice|care|miss me|mind)\s+if\s+i\s+(?:was(?:n'?t| not)? (?:here|gone|dead|around)|died|disappeared|was gone|stopped existing|ended it|killed)|miss me)\b/ },
   { kind: 'suicidal', pattern: /\b(?:rather|prefer to)\s+(?:be dead|die|not be (?:here|alive)|not exist)\b/ },
+  // Wanting to stop existing, in any register ("lowkey just wanna stop existing"); not a policy or a problem that should stop existing.
+  { kind: 'suicidal', pattern: /(?:^|\b(?:i|he|she|they|me)\s+)(?:[\w']+\s+){0,2}?(?:wanna|want(?:s|ed)?\s+to|need(?:s)?\s+to|(?:would|'d)\s+like\s+to|going\s+to|gonna|tryna)\s+(?:just\s+)?(?:stop|cease)\s+existing\b/ },
   // Thinking of letting go or falling from a height; the one thing that stops me.
   { kind: 'suicidal', pattern: /\b(?:thinking|thought|think|thinks)\s+(?:about|of)\s+(?:just\s+)?(?:letting (?:go|myself fall|myself drop)|falling|throwing myself|tipping (?:myself )?over)\b(?!\s+(?:of|behind|back|asleep|in love|out|off)\b)/, context: /\b(?:top of|edge of|stairs|stairwell|balcony|bridge|roof|window|ledge|cliff|railings?)\b/ },
   { kind: 'suicidal', pattern: /\bthe only (?:thing|reason|one|person)s?\s+(?:stopping|holding)\s+me\s+(?:back\s+)?(?:is|are|was)\b|\bthe only (?:thing|reason|one|person)s?\s+keeping\s+me\s+(?:alive|here)\b/ },
@@ -268,6 +270,8 @@ const RISK: RiskPattern[] = [
   { kind: 'missing', pattern: /\b(?:left|walked out of|got out of|ran out of|escaped from|slipped out of)\s+(?:the\s+)?(?:school\s+)?(?:site|grounds|building|gates?)\b(?=.*\b(?:can'?t find|not (?:been )?(?:seen|found)|no one knows|nobody knows|missing|police|road|canal|river)\b)/ },
   { kind: 'missing', pattern: /\b(?:can'?t|cannot|can not)\s+find\s+(?:him|her|them|my (?:son|daughter|child|boy|girl))\b/ },
   { kind: 'missing', pattern: /\bnot coming (?:back|home)\b/ },
+  // Gone since a time of day and out of reach ("gone since 4pm, not answering, took nothing"); not support or funding gone since September.
+  { kind: 'missing', pattern: /\b(?:he|she|they|he'?s|she'?s|they'?ve|son|daughter|dd|ds|dc|child|boy|girl|kid|brother|sister)\s+(?:[\w']+\s+){0,3}?gone\s+since\s+(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|o'?clock)|(?:half|quarter past|quarter to|ten past|twenty past)\s+\d{1,2}|\d{1,2}:\d\d|this morning|last night|lunch(?:time)?|breakfast|tea ?time|after school)\b/, context: /\b(?:not|isn'?t|won'?t|wont|hasn'?t been|stopped)\s+(?:answering|picking up|replying)\b|\bphone(?:'s| is)?\s+(?:off|dead|going to voicemail)\b|\bpolice\b|\btook nothing\b|\b(?:can'?t|cannot)\s+(?:find|reach|get hold of)\b/ },
   { kind: 'missing', pattern: /\b(?:no ?one|nobody|no-one)\s+knows where (?:he|she|they) (?:is|are|has gone|went)\b/ },
   { kind: 'missing', pattern: /\bmissing (?:since|for (?:\d+|an?|over|hours|two|three)|from (?:home|care|school|the unit))\b/ },
   { kind: 'missing', pattern: /\b(?:didn'?t|did not|never|hasn'?t|has not|not)\s+(?:come|came|been)\s+back\b/ },
@@ -364,6 +368,8 @@ const RISK: RiskPattern[] = [
   // A medical emergency now.
   { kind: 'medical-emergency', pattern: /\b(?:seizure|seizures|fit|fits|fitting|seizing)\b.*\b(?:won'?t stop|not stopp\w*|hasn'?t stopped|still (?:going|fitting|seizing)|(?:over|more than|for) (?:5|five|\d{2}|ten|fifteen) (?:mins?|minutes)|\d+ mins?|first (?:ever|time)|never had one|without (?:coming round|waking))\b/ },
   { kind: 'medical-emergency', pattern: /\b(?:still|keeps?) (?:fitting|seizing)\b/ },
+  // A seizure still going after some minutes ("it's been going 8 minutes"); not one that lasted minutes last year.
+  { kind: 'medical-emergency', pattern: /\b(?:been going|still going|going on|gone on|lasting|carrying on)\s+(?:for\s+)?(?:about\s+|nearly\s+|over\s+|almost\s+|more than\s+)?(?:[4-9]|\d{2}|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+(?:mins?|minutes)\b/, context: /\b(?:seizures?|seizing|fits?|fitting|convuls\w*|jerking)\b/ },
   // Rescue medicine given and the child still fitting or not come round ("we've given the buccal midaz and he still hasn't come round").
   { kind: 'medical-emergency', pattern: /\b(?:given|gave|had|administered|used)\s+(?:him|her|them\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:buccal|midaz\w*|rescue (?:med\w*|remedy)|emergency (?:med\w*|medication)|epi-?pen|glucagon)\b.*\b(?:still (?:hasn'?t|has not|not|isn'?t|is not|fitting|seizing|jerking|shaking|unconscious|not breathing)|(?:hasn'?t|has not|not|isn'?t|is not) (?:yet )?(?:come|coming) (?:round|around|to)\b(?!\s+(?:to|for|since|in)\b)|no (?:change|better|different))/ },
   { kind: 'medical-emergency', pattern: /\b(?:jerking|shaking|twitching|fitting|seizing)\b.{0,40}\bsince\s+(?:quarter|half|ten|twenty|five|\d{1,2}(?::\d\d)?)\s*(?:past|to|am|pm|o'?clock)?\b/, context: /\b(?:epilep\w*|seizures?|seizing|fits?|fitting|buccal|midaz\w*|floor|collapsed|unconscious|not (?:come|coming) round)\b/ },

@@ -265,6 +265,13 @@ describe('Safety check, lexical layer alone', () => {
       ["she's been fitting since 10 past and we've given the buccal", "medical-emergency"],
       ["honestly just want to go to sleep n not be here tmrw", "suicidal"],
       ["he's used the door handle as a ligature point tonight", "ligature"],
+      // Wanting to stop existing, a child gone since a time and out of reach, a seizure still going after minutes.
+      ["honestly i just wanna stop existing", "suicidal"],
+      ["she told her tutor she wants to stop existing", "suicidal"],
+      ["my son's been gone since 7pm and isn't picking up, his phone is off", "missing"],
+      ["ds gone since half 3, can't get hold of him and the police said wait", "missing"],
+      ["his seizure has been going on for 6 mins and he's gone grey", "medical-emergency"],
+      ["she's fitting on the kitchen floor and it's still going after seven minutes", "medical-emergency"],
       // The last few days are now, not the past.
       ["for the past few days she's been saying she wants to die", "suicidal"],
       ["she has been cutting herself for the past week", "self-harm"],
@@ -471,6 +478,12 @@ describe('Safety check, lexical layer alone', () => {
       "his dad makes him stay in his bed until he falls asleep, how do we get the same routine at respite",
       "I've written him a letter to open on his 18th birthday for when I'm gone, he has a learning disability",
       "they can open them on christmas morning, I'm not around in the daytime",
+      // Things that should stop existing, support gone since a time, seizures that lasted minutes once.
+      "i wish the waiting list would just stop existing",
+      "i want this stupid rule to stop existing",
+      "his 1:1 has gone since 9:00 on mondays and the school isn't answering my emails",
+      "the funding's been gone since september, nobody knows why",
+      "his seizures lasted 8 minutes last year, does school need a care plan",
       // The twenty-first round's calm twins.
       "he took a load of his brother's pokemon cards to school and won't give them back",
       "she took all of her nan's advice about the tribunal",
