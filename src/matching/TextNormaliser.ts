@@ -14,7 +14,8 @@ const STOPWORDS = new Set(
     'hi hello hey ok okay yes yeah im ive id ill dont doesnt didnt isnt arent wasnt cant wont not no nor ' +
     'exactly actually basically really literally like would love etc anyway currently possibly probably ' +
     'nothing anything something everything ' +
-    'child childs children kid kids son daughter boy girl pupil pupils student students young person people ' +
+    'child childs children kid kids son sons daughter daughters boy boys girl girls grandson grandsons granddaughter granddaughters stepson stepdaughter ' +
+    'pupil pupils student students young person people ' +
     'school schools year years old mum dad parent parents carer carers family'
   ).split(/\s+/),
 );

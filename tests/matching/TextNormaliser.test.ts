@@ -35,4 +35,10 @@ describe('TextNormaliser', () => {
   it('stems and drops stop words in tokens', () => {
     expect(n.tokens('What are the assessments for my children?')).to.deep.equal(['assess']);
   });
+
+  it("reads a child's word the same with or without its apostrophe: 'my sons needs' is 'my son's needs'", () => {
+    expect(n.tokens('who do i talk to about my sons needs')).to.deep.equal(n.tokens("who do i talk to about my son's needs"));
+    expect(n.tokens('my daughters review')).to.deep.equal(n.tokens("my daughter's review"));
+    expect(n.tokens('my grandsons plan')).to.deep.equal(n.tokens("my grandson's plan"));
+  });
 });
