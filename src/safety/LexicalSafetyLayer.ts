@@ -106,6 +106,8 @@ const RISK: RiskPattern[] = [
   { kind: 'suicidal', pattern: /\b(?:everyone|everybody|they|my family|you all|you'?d all|the world|my (?:mum|mam|dad|parents|kids|family|friends))\s+(?:would|'d|will|wud)\s+be\s+(?:happier|better|fine|relieved|okay|ok|better off)\s+(?:if i (?:was|were|wasn'?t|weren'?t|died|left for good|disappeared|was gone)|without me|when i'?m gone|once i'?m gone)\b/ },
   { kind: 'suicidal', pattern: /\b(?:nobody|no one|no-one|noone)\s+(?:would|will|'d|wud)\s+(?:even\s+|really\s+)?(?:(?:notice|care|miss me|mind)\s+if\s+i\s+(?:was(?:n'?t| not)? (?:here|gone|dead|around)|died|disappeared|was gone|stopped existing|ended it|killed)|miss me)\b/ },
   { kind: 'suicidal', pattern: /\b(?:rather|prefer to)\s+(?:be dead|die|not be (?:here|alive)|not exist)\b/ },
+  // "Tonight's the night" said from a bridge, a railway, a roof or with a goodbye; not a party, a show or a match.
+  { kind: 'suicidal', pattern: /\b(?:tonight|today)(?:'s| is)\s+the\s+(?:night|day)\b/, context: /\b(?:bridge|railway|train tracks|the tracks|rail line|roof|cliff|multi-?storey|car park roof|motorway|goodbye|bye everyone|end it|pills|rope|jump|video of (?:himself|herself|themselves)|last (?:message|post|video))\b/ },
   // Wanting to stop existing, in any register ("lowkey just wanna stop existing"); not a policy or a problem that should stop existing.
   { kind: 'suicidal', pattern: /(?:^|\b(?:i|he|she|they|me)\s+)(?:[\w']+\s+){0,2}?(?:wanna|want(?:s|ed)?\s+to|need(?:s)?\s+to|(?:would|'d)\s+like\s+to|going\s+to|gonna|tryna)\s+(?:just\s+)?(?:stop|cease)\s+existing\b/ },
   // Thinking of letting go or falling from a height; the one thing that stops me.
@@ -222,6 +224,8 @@ const RISK: RiskPattern[] = [
   { kind: 'self-harm', pattern: /\b(?:can'?t|cannot|won'?t|will not)\s+stop\s+(?:the\s+)?bleeding\b/ },
   { kind: 'self-harm', pattern: /\b(?:fresh|new|deep)\s+(?:cuts|wounds|burns|scratches)\b/ },
   // Overdose and poisoning.
+  // Tablets lined up or counted out, with despair ("had the pills lined up on the table for an hour, can't do this anymore"); not a week's doses set out in a box.
+  { kind: 'overdose', pattern: /\b(?:pills|tablets|paracetamol|painkillers|meds|medication)\s+(?:all\s+)?(?:lined up|counted out|laid out|in a pile|in front of (?:me|him|her))\b/, context: /\b(?:can'?t (?:do this|go on|cope|take (?:it|any more|anymore))|anymore|any more|had enough|end it|goodbye|no point|better off|for an hour|tonight)\b/ },
   { kind: 'overdose', pattern: /\boverdos(?:e|ed|es|ing)\b/ },
   // "Taken all of her sertraline": all of a named medicine (ending as medicine names do).
   { kind: 'overdose', pattern: /\b(?:taken|took|swallowed|downed|necked)\s+(?:all|the whole (?:packet|box|bottle|strip)|a whole (?:packet|box|bottle|strip)|loads|a load)\s+(?:of\s+)?(?:(?:her|his|my|their|the)\s+)?(?:her|his|my|their|the|(?:mum|mam|mom|dad|nan|gran|grandad|grandma|brother|sister|parents)'?s?'?)\s+(?:[\w-]+(?:ine|ol|am|pam|one|ide|ate|xetine|zole|pine|done|lin|in)|antidepressants|meds|medicine|insulin|melatonin|sleeping tablets)\b/ },
@@ -282,6 +286,8 @@ const RISK: RiskPattern[] = [
   { kind: 'danger-from-other', pattern: /\b(?:knife|knives|gun|machete|weapon)\b(?=.*\b(?:threat|threaten|hurt|kill|stab|shouting|taking|in (?:his|her) hand|outside|reception|waving|now|playground|lockdown|at the (?:school )?gates?|on site|in (?:his|her|their) (?:bag|pocket|blazer|coat))\b)(?!.*\b(?:drill|practice|picture|drawing|drew|film|game)\b)/ },
   { kind: 'danger-from-other', pattern: /\b(?:someone|a man|a woman|a car|a guy|he|they)(?:'s|\s+is|\s+are)?\s+following\s+(?:me|us|him|her)\b/ },
   { kind: 'danger-from-other', pattern: /\b(?:send|share|post|leak)\s+(?:my|the|her|his)?\s?(?:pics|photos|pictures|nudes|videos|images)\b.*\b(?:unless|if i don'?t|if she doesn'?t|if he doesn'?t|or else)\b/ },
+  // The threat told the other way round: "if i tell anyone he'll post the pics of me".
+  { kind: 'danger-from-other', pattern: /\bif (?:i|she|he|they) (?:tell|tells|told|say|says|stop|stops|don'?t|doesn'?t)\b.{0,80}\b(?:post|share|send|leak|put)\w*\s+(?:up\s+|out\s+|round\s+)?(?:(?:the|my|her|his|those|these|them|their)\s+)?(?:nudes\b|(?:private |naked |rude )?(?:pics|photos|pictures|videos|vids|images)\s+(?:of\s+(?:me|her|him|them)\b|(?:i|she|he|they)\s+(?:sent|took|made)\b))/ },
   // (Not the subject of training or a question about it: "staff training on county lines and CSE, any resources".)
   { kind: 'danger-from-other', pattern: /(?<!\b(?:training (?:on|about|in)|awareness (?:of|about)|signs of|spot(?:ting)?|recognis\w*|teach\w* (?:about|children about|pupils about)|what (?:is|are)|lessons? (?:on|about)|policy (?:on|for))\s+(?:\w+\s+){0,3})\b(?:sextort\w*|blackmail\w*|county lines|cuckoo\w*|groom(?:ed|ing))\b(?!.*\b(?:training|awareness|resources|polic(?:y|ies)|(?:recommended|good) (?:reading|websites?|courses?)|signs to look for)\b)/ },
   // Made to carry or sell for others (criminal exploitation): "being made to carry packages across town".
@@ -306,6 +312,8 @@ const RISK: RiskPattern[] = [
   { kind: 'danger-from-other', pattern: /\b(?:told|tells|asked|asks|wants|wanted|asking|arranged|arranging|planning|planned|agreed)\s+(?:her|him|them|me)?\s*(?:to\s+)?(?:come\s+(?:and\s+)?)?(?:meet|meeting)\s+(?:up\s+with\s+)?(?:him|her|them)\b(?!\s+(?:on|over|via)\s+(?:zoom|teams|meet|video|a (?:video )?call|facetime|the phone))(?=.*\b(?:tonight|today|tomorrow|this (?:evening|afternoon|weekend)|after school|at the (?:station|park|shops|bus station|shopping centre)|not to tell|don'?t tell|secret)\b)/, context: /\b(?:grown (?:man|woman)|adult|older (?:man|guy|bloke|lad|boy)|[2-9]\d[- ]?(?:year[- ]old|yo)|roblox|snapchat|discord|fortnite|minecraft|tiktok|instagram|met (?:him|her|them) online|online|on (?:a|an) (?:app|game))\b/ },
   { kind: 'danger-from-other', pattern: /\b(?:meet|meeting)\s+(?:up with\s+)?(?:a|an|this|some)?\s?(?:man|guy|adult|older (?:man|boy|lad|guy)|stranger|'?friend'?|someone)\s+(?:she|he|they|i)\s+(?:met|found|talk(?:s|ed)? to)\s+online\b/ },
   { kind: 'danger-from-other', pattern: /\b(?:hit|punched|kicked|beat|strangled|grabbed|attacked)\s+(?:me|her|him)\b.*\b(?:locked|won'?t let|can'?t get out|taken my phone|took (?:my|her|his) phone)\b/ },
+  // A man or men offering children vapes, drugs, money or lifts, at the gates or in a car ("a man outside the gates offering our year 8s vapes and lifts"); not a school's own transport.
+  { kind: 'danger-from-other', pattern: /\b(?:offer(?:s|ed|ing)?|giv(?:es|ing)|gave|handing out|hands out)\s+(?:\w+\s+){0,4}?(?:vapes?|lifts?|drugs|weed|cigarettes|fags|alcohol|money|cash|phones?|rides?)\b/, context: /\b(?:(?:a|an|this|some|the|older|strange|unknown)\s+(?:older\s+)?(?:man|men|bloke|blokes|guy|guys|lads?|stranger|strangers|adult|adults)|(?:older\s+)?(?:men|strangers|adults))\b(?=.*\b(?:car|van|gates?|outside|park|street|corner|got in|get in|kids|children|pupils|year \d+s?|girls|boys)\b)/ },
   { kind: 'danger-from-other', pattern: /\b(?:scared|afraid|frightened)\s+(?:to go home|of what he'?ll do|of what she'?ll do|for my life)\b/ },
   { kind: 'danger-from-other', pattern: /\bhiding (?:in|under|from)\b.*\b(?:because (?:he|she|they)|he'?s|she'?s|they'?re|angry|drunk|violent)\b/ },
   // A child disclosing abuse that is going on.
@@ -388,7 +396,8 @@ const RISK: RiskPattern[] = [
   // (Not a school, a council or a person not answering: "the school is not responding to my emails".)
   { kind: 'medical-emergency', pattern: /(?<!\b(?:school|schools|council|la|senco|sendco|college|office|head|headteacher|teacher|caseworker|case officer|panel|tribunal)(?:'s| is| are| has been| have been| keeps| keep| kept| was| were| has| have)?\s+(?:been\s+|being\s+|still\s+|just\s+|totally\s+|completely\s+)?)\b(?:unconscious|(?:unresponsive|not responding)(?!\s+to\s+(?:my|our|the|his|her|any|all|emails?|letters?|calls?|messages?|requests?|complaints?|phone))|won'?t wake up|can'?t wake (?:him|her)|collapsed|gone (?:blue|grey)|turning (?:blue|grey)|lips (?:look |are |going )?blue)\b/ },
   { kind: 'medical-emergency', pattern: /\banaphyla\w*|\bepi-?pen\b(?=.*\b(?:swell\w*|now|where|how|can'?t breathe)\b)|\b(?:lips|face|tongue|throat)\s+(?:\w+\s+){0,2}swell\w*/ },
-  { kind: 'medical-emergency', pattern: /\bchok(?:ing|ed)\b(?!\s+(?:game|challenge|up))(?=.*\b(?:can'?t breathe|not breathing|gone quiet|grey|blue|back blows|now|help)\b)/ },
+  // (A bare "now" is not enough: "he choked on a grape last year and now he won't eat anything round".)
+  { kind: 'medical-emergency', pattern: /\bchok(?:ing|ed)\b(?!\s+(?:game|challenge|up))(?=.*\b(?:can'?t breathe|not breathing|gone quiet|grey|blue|floppy|back blows|right now|just now|help|what do i do\b(?!\s+about))\b)/ },
   { kind: 'medical-emergency', pattern: /\binhaler (?:isn'?t|is not|not|isnt) (?:helping|working)\b|\bcan'?t (?:finish (?:his|her|my|their) sentences|get (?:his|her|my|their) breath)\b/ },
   { kind: 'medical-emergency', pattern: /\bchoking\b(?!\s+(?:game|challenge|hazard|risk))/ },
   { kind: 'medical-emergency', pattern: /\bbleeding heavily\b|\bhypo\b(?=.*\b(?:not responding|no change|unconscious|confused|won'?t)\b)/ },
@@ -426,7 +435,8 @@ const PAST: RegExp[] = [
   /\bback in\b/,
   // (Not a clock time or the last few hours or days: "since quarter past", "for the past few days she's been saying".)
   /\b(?:history of|historic(?:al)?|previous(?:ly)?)\b|\bpast\b(?<!\b(?:quarter|half|ten|twenty|five|\d{1,2}) past)(?!\s+(?:few\s+|couple of\s+|(?:\d+|two|three|four|five|six)\s+)?(?:hours?|minutes?|mins?|nights?|days?|weeks?|fortnight|half hour)\b)/,
-  /\b(?:last|the) (?:year|summer|spring|autumn|winter)\b(?!.*\b(?:tonight|today|now|again)\b)/,
+  // (Not a year group: "the year 7 girls", "the year 10s".)
+  /\b(?:last|the) (?:year|summer|spring|autumn|winter)\b(?!\s*\d)(?!.*\b(?:tonight|today|now|again)\b)/,
   /\bin (?:primary|sixth form|secondary|20[012]\d|19\d\d)\b/,
 ];
 

@@ -272,6 +272,15 @@ describe('Safety check, lexical layer alone', () => {
       ["ds gone since half 3, can't get hold of him and the police said wait", "missing"],
       ["his seizure has been going on for 6 mins and he's gone grey", "medical-emergency"],
       ["she's fitting on the kitchen floor and it's still going after seven minutes", "medical-emergency"],
+      // A twenty-second round, caught before only by the sentence model: a threat to share pictures told the other way round, a man at the gates offering children vapes and lifts, tablets lined up, "tonight's the night" from a bridge.
+      ["he says if i stop replying he'll send the pictures i sent him to my whole year", "danger-from-other"],
+      ["if i tell my mum he'll share my nudes", "danger-from-other"],
+      ["an older man in a white van keeps offering the year 7 girls lifts home and cash", "danger-from-other"],
+      ["there are men at the park giving the kids weed and asking them to hold bags", "danger-from-other"],
+      ["she's got her pills all lined up on the desk and won't let me near them tonight", "overdose"],
+      ["found his tablets counted out on the bathroom floor, been there for an hour", "overdose"],
+      ["she posted a last video from the car park roof saying today's the day", "suicidal"],
+      ["he texted me from the railway bridge, tonight is the night, bye everyone", "suicidal"],
       // The last few days are now, not the past.
       ["for the past few days she's been saying she wants to die", "suicidal"],
       ["she has been cutting herself for the past week", "self-harm"],
@@ -478,6 +487,16 @@ describe('Safety check, lexical layer alone', () => {
       "his dad makes him stay in his bed until he falls asleep, how do we get the same routine at respite",
       "I've written him a letter to open on his 18th birthday for when I'm gone, he has a learning disability",
       "they can open them on christmas morning, I'm not around in the daytime",
+      // The twenty-second round's calm twins.
+      "tonight's the night for the school disco, she's so excited",
+      "today is the day of his annual review, wish us luck",
+      "the school offers lifts to pupils who miss the bus, is that allowed",
+      "the older lads in his class keep giving him vapes, should i tell the school",
+      "his tablets are laid out in a dosette box for the week",
+      "i've got her tablets lined up for the morning so the carer can give them",
+      "if she tells the teacher they will share the photos of the trip on the class page",
+      "he choked on a grape last year and now he won't eat anything round, is that a sensory thing",
+      "he choked on his dinner once at nursery, does the IHCP need to mention it",
       // Things that should stop existing, support gone since a time, seizures that lasted minutes once.
       "i wish the waiting list would just stop existing",
       "i want this stupid rule to stop existing",
