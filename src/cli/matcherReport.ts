@@ -49,6 +49,8 @@ export interface EvalSummary {
 }
 
 export const TEAM_SET = path.join(REPO_ROOT, 'tests', 'fixtures', 'team-questions.jsonl');
+/** 60 questions written on 2026-12-03 by someone who had read only kb-topics.md (not the knowledge base, its tests or the eval sets); never fitted on. */
+export const OUTSIDER_SET = path.join(REPO_ROOT, 'tests', 'fixtures', 'outsider-questions.jsonl');
 
 export function readLines(file: string): EvalLine[] {
   return fs

@@ -53,4 +53,14 @@ describe('Measured quality (npm run eval) stays where the issue sets it', functi
     expect(s.urgentCaught).to.equal(s.urgentLines);
     expect(s.falseUrgent).to.equal(0);
   });
+
+  // Written on 2026-12-03 by someone who had read only the topic list: 47/50 first, 1/60
+  // confidently wrong, 10/10 "none" abstaining, measured before anything was changed for it.
+  it('on the outsider-written set: top-1 ≥ 90%, every "none" abstains, confidently wrong ≤ 3%, no false urgent', async () => {
+    const { summary: s } = await evaluate(service, matcher, readLines(path.resolve(__dirname, '../fixtures/outsider-questions.jsonl')));
+    expect(s.top1 / s.inScope).to.be.at.least(0.9);
+    expect(s.noneAbstained).to.equal(s.noneLines);
+    expect(s.confidentWrong / s.scored).to.be.at.most(0.03);
+    expect(s.falseUrgent).to.equal(0);
+  });
 });
