@@ -281,6 +281,11 @@ describe('Safety check, lexical layer alone', () => {
       ["found his tablets counted out on the bathroom floor, been there for an hour", "overdose"],
       ["she posted a last video from the car park roof saying today's the day", "suicidal"],
       ["he texted me from the railway bridge, tonight is the night, bye everyone", "suicidal"],
+      // A twenty-third round, from a list written without sight of the check: a young person not home for days, and getting into cars with older men.
+      ["YP on my caseload, 17, not been home since Friday per mum", "missing"],
+      ["my daughter hasn't been home for two nights and won't answer", "missing"],
+      ["she's been seen getting into cars with older men outside college", "danger-from-other"],
+      ["he keeps getting in cars with different men after school", "danger-from-other"],
       // The last few days are now, not the past.
       ["for the past few days she's been saying she wants to die", "suicidal"],
       ["she has been cutting herself for the past week", "self-harm"],
@@ -487,6 +492,12 @@ describe('Safety check, lexical layer alone', () => {
       "his dad makes him stay in his bed until he falls asleep, how do we get the same routine at respite",
       "I've written him a letter to open on his 18th birthday for when I'm gone, he has a learning disability",
       "they can open them on christmas morning, I'm not around in the daytime",
+      // The twenty-third round's calm twins.
+      "he hasn't been home since Friday because he's on the school residential",
+      "she has not been home since Sunday, she's at her dad's for the week",
+      "I haven't been home since Christmas, uni is busy, can I still get DSA",
+      "he gets into the taxi with the escort every morning, can the council change the driver",
+      "she gets in the car with her grandad after school on Tuesdays",
       // The twenty-second round's calm twins.
       "tonight's the night for the school disco, she's so excited",
       "today is the day of his annual review, wish us luck",
