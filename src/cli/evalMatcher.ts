@@ -17,7 +17,7 @@ import { createSafetyCheck } from '../safety/loadSharedEmbedder';
 import { createMatcher } from '../matching/createMatcher';
 import { DEFAULT_KNOWLEDGE_DIR, SHARED_DIR } from '../knowledge/paths';
 import { runFit } from './fitMatchPolicy';
-import { evaluate, OUTSIDER_SET, readLines, report, TEAM_SET } from './matcherReport';
+import { evaluate, OUTSIDER_LONG_SET, OUTSIDER_SET, readLines, report, TEAM_SET } from './matcherReport';
 
 export { evaluate, readLines, summarise, type EvalLine, type EvalRow, type EvalSummary } from './matcherReport';
 
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   if (built.lexicalOnlyReason) console.log(`Matching is lexical-only: ${built.lexicalOnlyReason}\n`);
   const service = new AnswerService(kb, built.matcher, (await createSafetyCheck(process.env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR)).detector);
   const fileArg = args.indexOf('--file');
-  const files = fileArg >= 0 ? [path.resolve(args[fileArg + 1])] : [path.join(SHARED_DIR, 'eval', 'dev.jsonl'), path.join(SHARED_DIR, 'eval', 'dev-hard.jsonl'), TEAM_SET, OUTSIDER_SET];
+  const files = fileArg >= 0 ? [path.resolve(args[fileArg + 1])] : [path.join(SHARED_DIR, 'eval', 'dev.jsonl'), path.join(SHARED_DIR, 'eval', 'dev-hard.jsonl'), TEAM_SET, OUTSIDER_SET, OUTSIDER_LONG_SET];
   const results = [];
   for (const file of files) {
     const { rows, summary } = await evaluate(service, built.matcher, readLines(file));

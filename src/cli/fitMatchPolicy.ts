@@ -19,7 +19,7 @@ import { SemanticScorer, semanticEntries } from '../matching/SemanticScorer';
 import { createMatcher, DEFAULT_VECTOR_CACHE_DIR } from '../matching/createMatcher';
 import { VectorCache } from '../matching/VectorCache';
 import { URGENT_TOPIC_ID } from '../matching/AnswerService';
-import { OUTSIDER_SET, readLines, report, TEAM_SET, type EvalLine, type EvalRow } from './matcherReport';
+import { OUTSIDER_LONG_SET, OUTSIDER_SET, readLines, report, TEAM_SET, type EvalLine, type EvalRow } from './matcherReport';
 
 const FOLDS = 5;
 /** The answers' own phrasings count half as much as people's questions. */
@@ -188,8 +188,10 @@ export async function runFit(kb: KnowledgeBase, verbose: boolean, check = false)
   // The team's own set was never part of the fit: decided with the policy just written.
   const team = await Promise.all(readLines(TEAM_SET).filter((l) => l.expect !== URGENT_TOPIC_ID).map(async (line) => ({ line, readings: await built.matcher.read(line.q, true), fold: 0, set: 'team' })));
   console.log('\n' + report('team-questions.jsonl (never fitted on; urgent lines left to the safety check)', rowsOf(team, policy.semantic, true), verbose).replace(/\n {2}latency per question.*$/m, ''));
-  const outsider = await Promise.all(readLines(OUTSIDER_SET).filter((l) => l.expect !== URGENT_TOPIC_ID).map(async (line) => ({ line, readings: await built.matcher.read(line.q, true), fold: 0, set: 'outsider' })));
-  console.log('\n' + report('outsider-questions.jsonl (written without sight of the knowledge base or the eval sets; never fitted on)', rowsOf(outsider, policy.semantic, true), verbose).replace(/\n {2}latency per question.*$/m, ''));
+  for (const [file, name] of [[OUTSIDER_SET, 'outsider-questions.jsonl'], [OUTSIDER_LONG_SET, 'outsider-questions-long.jsonl']]) {
+    const outsider = await Promise.all(readLines(file).filter((l) => l.expect !== URGENT_TOPIC_ID).map(async (line) => ({ line, readings: await built.matcher.read(line.q, true), fold: 0, set: 'outsider' })));
+    console.log('\n' + report(`${name} (written without sight of the knowledge base or the eval sets; never fitted on)`, rowsOf(outsider, policy.semantic, true), verbose).replace(/\n {2}latency per question.*$/m, ''));
+  }
   console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   return differences;
 }

@@ -51,6 +51,8 @@ export interface EvalSummary {
 export const TEAM_SET = path.join(REPO_ROOT, 'tests', 'fixtures', 'team-questions.jsonl');
 /** 60 questions written on 2026-12-03 by someone who had read only kb-topics.md (not the knowledge base, its tests or the eval sets); never fitted on. */
 export const OUTSIDER_SET = path.join(REPO_ROOT, 'tests', 'fixtures', 'outsider-questions.jsonl');
+/** 60 more by the same kind of writer, the same day, weighted to long stories, indirect questions and young people; never fitted on. */
+export const OUTSIDER_LONG_SET = path.join(REPO_ROOT, 'tests', 'fixtures', 'outsider-questions-long.jsonl');
 
 export function readLines(file: string): EvalLine[] {
   return fs

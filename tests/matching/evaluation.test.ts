@@ -63,4 +63,14 @@ describe('Measured quality (npm run eval) stays where the issue sets it', functi
     expect(s.confidentWrong / s.scored).to.be.at.most(0.03);
     expect(s.falseUrgent).to.equal(0);
   });
+
+  // The second outsider list, weighted to long stories: 43/52 first through the service (the
+  // matcher alone 48/52), 0/60 confidently wrong, 6/8 "none" abstaining, 8 of 60 taken as urgent
+  // by the sentence model (README, "Safety"), measured before anything was changed for it.
+  it('on the outsider-written long-story set: top-1 ≥ 80%, confidently wrong ≤ 3%, "none" abstain ≥ 75%', async () => {
+    const { summary: s } = await evaluate(service, matcher, readLines(path.resolve(__dirname, '../fixtures/outsider-questions-long.jsonl')));
+    expect(s.top1 / s.inScope).to.be.at.least(0.8);
+    expect(s.confidentWrong / s.scored).to.be.at.most(0.03);
+    expect(s.noneAbstained / s.noneLines).to.be.at.least(0.75);
+  });
 });
