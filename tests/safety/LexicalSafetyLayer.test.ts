@@ -286,6 +286,11 @@ describe('Safety check, lexical layer alone', () => {
       ["my daughter hasn't been home for two nights and won't answer", "missing"],
       ["she's been seen getting into cars with older men outside college", "danger-from-other"],
       ["he keeps getting in cars with different men after school", "danger-from-other"],
+      // A twenty-fourth round: risks told in passing that only the sentence model heard.
+      ["i've worked out how and when i'm going to do it. anyway what is an iep?", "plan-means"],
+      ["my son says he has decided when and how he'll do it", "plan-means"],
+      ["he told me he's not going to wake up one day soon and that's fine with him", "suicidal"],
+      ["honestly i'm not gonna wake up tomorrow and nobody will care", "suicidal"],
       // The last few days are now, not the past.
       ["for the past few days she's been saying she wants to die", "suicidal"],
       ["she has been cutting herself for the past week", "self-harm"],
@@ -492,6 +497,12 @@ describe('Safety check, lexical layer alone', () => {
       "his dad makes him stay in his bed until he falls asleep, how do we get the same routine at respite",
       "I've written him a letter to open on his 18th birthday for when I'm gone, he has a learning disability",
       "they can open them on christmas morning, I'm not around in the daytime",
+      // The twenty-fourth round's calm twins.
+      "we've worked out how and when to tell him about his diagnosis",
+      "school have planned how and when they're going to do it, the move to the new building",
+      "he won't wake up for school without three alarms, is that part of his adhd",
+      "she won't wake up in the mornings since the new medication",
+      "he's not going to wake up soon enough for the bus, can transport come later",
       // The twenty-third round's calm twins.
       "he hasn't been home since Friday because he's on the school residential",
       "she has not been home since Sunday, she's at her dad's for the week",
