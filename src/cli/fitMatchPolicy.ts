@@ -185,12 +185,15 @@ export async function runFit(kb: KnowledgeBase, verbose: boolean, check = false)
     console.log(`Wrote ${path.relative(process.cwd(), POLICY_FILE)}`);
   }
 
-  // The team's own set was never part of the fit: decided with the policy just written.
-  const team = await Promise.all(readLines(TEAM_SET).filter((l) => l.expect !== URGENT_TOPIC_ID).map(async (line) => ({ line, readings: await built.matcher.read(line.q, true), fold: 0, set: 'team' })));
-  console.log('\n' + report('team-questions.jsonl (never fitted on; urgent lines left to the safety check)', rowsOf(team, policy.semantic, true), verbose).replace(/\n {2}latency per question.*$/m, ''));
-  for (const [file, name] of [[OUTSIDER_SET, 'outsider-questions.jsonl'], [OUTSIDER_LONG_SET, 'outsider-questions-long.jsonl']]) {
-    const outsider = await Promise.all(readLines(file).filter((l) => l.expect !== URGENT_TOPIC_ID).map(async (line) => ({ line, readings: await built.matcher.read(line.q, true), fold: 0, set: 'outsider' })));
-    console.log('\n' + report(`${name} (written without sight of the knowledge base or the eval sets; never fitted on)`, rowsOf(outsider, policy.semantic, true), verbose).replace(/\n {2}latency per question.*$/m, ''));
+  // The team's own set and the outsider-written ones were never part of the fit: decided with the policy just written.
+  const unfitted: Array<[string, string]> = [
+    [TEAM_SET, 'never fitted on; urgent lines left to the safety check'],
+    [OUTSIDER_SET, 'written without sight of the knowledge base or the eval sets; never fitted on'],
+    [OUTSIDER_LONG_SET, 'written without sight of the knowledge base or the eval sets; never fitted on'],
+  ];
+  for (const [file, about] of unfitted) {
+    const rows = await Promise.all(readLines(file).filter((l) => l.expect !== URGENT_TOPIC_ID).map(async (line) => ({ line, readings: await built.matcher.read(line.q, true), fold: 0, set: 'unfitted' })));
+    console.log('\n' + report(`${path.basename(file)} (${about})`, rowsOf(rows, policy.semantic, true), verbose).replace(/\n {2}latency per question.*$/m, ''));
   }
   console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   return differences;

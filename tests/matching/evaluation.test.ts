@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import path from 'node:path';
 import { evaluate, readLines } from '../../src/cli/evalMatcher';
+import { OUTSIDER_LONG_SET, OUTSIDER_SET, TEAM_SET } from '../../src/cli/matcherReport';
 import { KnowledgeBase } from '../../src/knowledge/KnowledgeBase';
 import type { AnswerMatcher } from '../../src/matching/AnswerMatcher';
 import { AnswerService } from '../../src/matching/AnswerService';
@@ -47,7 +48,7 @@ describe('Measured quality (npm run eval) stays where the issue sets it', functi
   });
 
   it('on the team’s own never-tuned set: top-1 ≥ 85%, every "none" abstains, every urgent line urgent, no false urgent', async () => {
-    const { summary: s } = await evaluate(service, matcher, readLines(path.resolve(__dirname, '../fixtures/team-questions.jsonl')));
+    const { summary: s } = await evaluate(service, matcher, readLines(TEAM_SET));
     expect(s.top1 / s.inScope).to.be.at.least(0.85);
     expect(s.noneAbstained).to.equal(s.noneLines);
     expect(s.urgentCaught).to.equal(s.urgentLines);
@@ -57,7 +58,7 @@ describe('Measured quality (npm run eval) stays where the issue sets it', functi
   // Written on 2026-12-03 by someone who had read only the topic list: 47/50 first, 1/60
   // confidently wrong, 10/10 "none" abstaining, measured before anything was changed for it.
   it('on the outsider-written set: top-1 ≥ 90%, every "none" abstains, confidently wrong ≤ 3%, no false urgent', async () => {
-    const { summary: s } = await evaluate(service, matcher, readLines(path.resolve(__dirname, '../fixtures/outsider-questions.jsonl')));
+    const { summary: s } = await evaluate(service, matcher, readLines(OUTSIDER_SET));
     expect(s.top1 / s.inScope).to.be.at.least(0.9);
     expect(s.noneAbstained).to.equal(s.noneLines);
     expect(s.confidentWrong / s.scored).to.be.at.most(0.03);
@@ -68,7 +69,7 @@ describe('Measured quality (npm run eval) stays where the issue sets it', functi
   // matcher alone 48/52), 0/60 confidently wrong, 6/8 "none" abstaining, 8 of 60 taken as urgent
   // by the sentence model (README, "Safety"), measured before anything was changed for it.
   it('on the outsider-written long-story set: top-1 ≥ 80%, confidently wrong ≤ 3%, "none" abstain ≥ 75%', async () => {
-    const { summary: s } = await evaluate(service, matcher, readLines(path.resolve(__dirname, '../fixtures/outsider-questions-long.jsonl')));
+    const { summary: s } = await evaluate(service, matcher, readLines(OUTSIDER_LONG_SET));
     expect(s.top1 / s.inScope).to.be.at.least(0.8);
     expect(s.confidentWrong / s.scored).to.be.at.most(0.03);
     expect(s.noneAbstained / s.noneLines).to.be.at.least(0.75);
