@@ -1,5 +1,5 @@
 /**
- * npm run safety:fit [-- --write] [--dev FILE]
+ * npm run safety:fit [-- --write] [--dev FILE] [--misses]
  *
  * Fits the semantic safety layer (knowledge/safety/safety-model.json) from measurement on the team's
  * own exemplars (knowledge/safety/exemplars.yaml), never on an evaluation set:
@@ -13,6 +13,7 @@
  *    risk the exemplars never describe), and with --dev the semantic layer alone on a labelled
  *    set, for information only (never used to choose).
  *
+ * --misses lists the urgent exemplars cross-validation lets through and the hard negatives it makes urgent.
  * --write saves the model, thresholds and figures with a new version number.
  */
 import fs from 'node:fs';
@@ -96,6 +97,11 @@ async function main(): Promise<void> {
     `unneeded contacts ${pct(negIdx.filter((i) => decide(i, u[i], r[i], urgentThreshold, supportThreshold) === 'support').length, negIdx.length)}`;
   const measured: Record<string, string> = {};
   measured['exemplars, 5-fold cross-validation'] = cvLine(cvUrgent, cvRisk);
+  if (args.includes('--misses')) {
+    // For the content's reviewers: each urgent exemplar the cross-validated detector lets through, and each hard negative it makes urgent.
+    for (const i of urgentIdx) if (decide(i, cvUrgent[i], cvRisk[i], urgentThreshold, supportThreshold) !== 'urgent') console.log(`  missed   ${cvUrgent[i].toFixed(2)} [${exemplars[i].kind}] ${exemplars[i].text}`);
+    for (const i of negIdx) if (decide(i, cvUrgent[i], cvRisk[i], urgentThreshold, supportThreshold) === 'urgent') console.log(`  alarm    ${cvUrgent[i].toFixed(2)} [${exemplars[i].kind}] ${exemplars[i].text}`);
+  }
 
   // 2. Leave one kind out.
   const lokoUrgent = new Array<number>(exemplars.length);
