@@ -26,6 +26,8 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 const DATE_MODEL_BOUNDS: TextBounds = { chars: 80, words: 8, wordChars: 30 };
 /** A date in figures: day, month and year, or year, month and day. */
 const NUMERIC_DATE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/;
+/** A word of figures that may be a number or a date: "18", "3/4/2025", "2025-04-03", "1.5", "(6),". */
+const DATE_OR_NUMBER_WORD = /^[("']?\d{1,4}(?:[/.:-]\d{1,4}){0,2}[)"'.,;:!?]*$/;
 const TIME_CUE = new RegExp(`\\d|^(since|for|about|around|over|nearly|almost|ago|last|this|past|week|month|year|day|term|half|couple|few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\w+teen|twenty|${MONTH_NAMES.map((m) => m.slice(0, 3).toLowerCase()).join('|')})`);
 
 /**
@@ -34,7 +36,9 @@ const TIME_CUE = new RegExp(`\\d|^(since|for|about|around|over|nearly|almost|ago
  * that speaks of time ("well it's been since 3/4/2025 i think" → "since 3/4/2025 i think").
  */
 function dateWindow(text: string): string {
-  const words = text.split(' ');
+  // Runs of punctuation and figures that are neither a number nor a date ("-./,..:-:,1,1./1:")
+  // say nothing of time, and cost the model most: 80 characters of them took 60 ms.
+  const words = text.split(' ').filter((w) => /[a-z]/i.test(w) || DATE_OR_NUMBER_WORD.test(w));
   // From the word before the cue: "a year and a half", "half a term".
   const start = Math.max(0, words.findIndex((w) => TIME_CUE.test(w)) - 1);
   const window = boundedText(words.slice(start).join(' '), DATE_MODEL_BOUNDS).split(' ');
