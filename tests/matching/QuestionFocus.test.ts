@@ -13,6 +13,15 @@ describe('QuestionFocus: the question inside what people type', () => {
     ['Hiya, sorry if this is a silly question, what is the local offer', 'what is the local offer'],
     ['I was wondering if the school has to tell me', 'if the school has to tell me'],
     ['ok so what happens at an annual review', 'what happens at an annual review'],
+    ['Sorry, basic question: where does the money for his help come from?', 'where does the money for his help come from?'],
+    ['probably a silly question but is dyslexia a special need', 'is dyslexia a special need'],
+    ['Simple one - does a SENCO have to be a teacher?', 'does a SENCO have to be a teacher?'],
+    ['really daft question, sorry, what is an IEP', 'what is an IEP'],
+    ['this is probably a stupid question but what does SEN stand for', 'what does SEN stand for'],
+    ['bit of a basic one, but how do schools spot a need?', 'how do schools spot a need?'],
+    ['sorry for the silly question, who is the senco', 'who is the senco'],
+    ['quick question if thats ok, what does APDR stand for', 'what does APDR stand for'],
+    ['bit of a basic one sorry, but what is a TA for', 'what is a TA for'],
   ];
   for (const [input, expected] of filler) {
     it(`strips filler: "${input}"`, () => expect(stripFiller(input)).to.equal(expected));
@@ -22,6 +31,9 @@ describe('QuestionFocus: the question inside what people type', () => {
     expect(stripFiller('right to appeal a decision')).to.equal('right to appeal a decision');
     expect(stripFiller('so many meetings, is that normal?')).to.equal('so many meetings, is that normal?');
     expect(stripFiller('question marks over his reading')).to.equal('question marks over his reading');
+    expect(stripFiller('basic skills are what he struggles with')).to.equal('basic skills are what he struggles with');
+    expect(stripFiller('a small group for maths, is that sen support?')).to.equal('a small group for maths, is that sen support?');
+    expect(stripFiller('a small one to one group for maths, is that sen support?')).to.equal('a small one to one group for maths, is that sen support?');
   });
 
   it('splits sentences at full stops, question marks and line breaks', () => {
