@@ -101,6 +101,9 @@ describe('AnswerMatcher: the pipeline on a small fake knowledge base', () => {
           'sorry to bother you, can my child go on the school trip? thanks in advance',
           'Quick question - can my child go on the school trip?',
           'Hello there. Sorry if this is a silly question. Can my child go on the school trip? Many thanks',
+          'Sorry, basic question: can my child go on the school trip?',
+          'probably a silly question but can my child go on the school trip',
+          'bit of a basic one sorry, but can my child go on the school trip?',
         ]) {
           const r = await matcher.match(q);
           expect(r.outcome, q).to.equal(plain.outcome);
