@@ -104,6 +104,8 @@ describe('AnswerMatcher: the pipeline on a small fake knowledge base', () => {
           'Sorry, basic question: can my child go on the school trip?',
           'probably a silly question but can my child go on the school trip',
           'bit of a basic one sorry, but can my child go on the school trip?',
+          'First time posting. Can anyone help? Can my child go on the school trip? Thanks for any advice',
+          'hope you dont mind me asking, can my child go on the school trip? I hope this makes sense',
         ]) {
           const r = await matcher.match(q);
           expect(r.outcome, q).to.equal(plain.outcome);

@@ -22,6 +22,18 @@ describe('QuestionFocus: the question inside what people type', () => {
     ['sorry for the silly question, who is the senco', 'who is the senco'],
     ['quick question if thats ok, what does APDR stand for', 'what does APDR stand for'],
     ['bit of a basic one sorry, but what is a TA for', 'what is a TA for'],
+    ['Can anyone help? What is an EHCP?', 'What is an EHCP?'],
+    ['does anyone know what an EHCP is', 'what an EHCP is'],
+    ['hope you dont mind me asking, who is the SENCO', 'who is the SENCO'],
+    ['Long story short, he was excluded. Can they do that?', 'he was excluded. Can they do that?'],
+    ['any advice please', ''],
+    ['I hope someone can help', ''],
+    ["I don't know who else to ask.", ''],
+    ['first time posting', ''],
+    ['sorry for rambling', ''],
+    ['sorry if this is in the wrong place', ''],
+    ['thanks for any advice', ''],
+    ['TIA', ''],
   ];
   for (const [input, expected] of filler) {
     it(`strips filler: "${input}"`, () => expect(stripFiller(input)).to.equal(expected));
@@ -34,6 +46,8 @@ describe('QuestionFocus: the question inside what people type', () => {
     expect(stripFiller('basic skills are what he struggles with')).to.equal('basic skills are what he struggles with');
     expect(stripFiller('a small group for maths, is that sen support?')).to.equal('a small group for maths, is that sen support?');
     expect(stripFiller('a small one to one group for maths, is that sen support?')).to.equal('a small one to one group for maths, is that sen support?');
+    // Asking for help with something in particular is the question, not filler.
+    for (const q of ['can anyone help him with reading', 'any advice on getting an EHCP', 'help needed with school transport', 'does anyone know if the school can do this', 'can you help me appeal']) expect(stripFiller(q)).to.equal(q);
   });
 
   it('splits sentences at full stops, question marks and line breaks', () => {
