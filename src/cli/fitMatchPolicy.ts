@@ -14,7 +14,7 @@ import { REPO_ROOT, SHARED_DIR } from '../knowledge/paths';
 import { AnswerMatcher, FITTED_POLICY, type MatchPolicy, type MessageReadings, type ModePolicy } from '../matching/AnswerMatcher';
 import type { Embedder } from '../matching/Embedder';
 import { LexicalScorer, OUT_OF_SCOPE } from '../matching/LexicalScorer';
-import { decideAll, fitMode, UTILITY, type FitExample } from '../matching/PolicyFitter';
+import { decideAll, fitMode, FUSION_START, UTILITY, type FitExample } from '../matching/PolicyFitter';
 import { SemanticScorer, semanticEntries } from '../matching/SemanticScorer';
 import { createMatcher, DEFAULT_VECTOR_CACHE_DIR } from '../matching/createMatcher';
 import { VectorCache } from '../matching/VectorCache';
@@ -138,8 +138,8 @@ export async function runFit(kb: KnowledgeBase, verbose: boolean, check = false)
   console.log(`Fitting on ${people.length} questions from dev.jsonl and dev-hard.jsonl and ${phrasings.length} held-out phrasings (${((Date.now() - started) / 1000).toFixed(0)} s to read them)\n`);
 
   const modes = [
-    { name: 'semantic' as const, semantic: true, start: FITTED_POLICY.semantic.fusion },
-    { name: 'lexical' as const, semantic: false, start: FITTED_POLICY.lexical.fusion },
+    { name: 'semantic' as const, semantic: true, start: FUSION_START },
+    { name: 'lexical' as const, semantic: false, start: FUSION_START },
   ];
   const crossValidated: Record<string, Record<string, unknown>> = {};
   const fitted: Partial<Record<'semantic' | 'lexical', ModePolicy>> = {};
