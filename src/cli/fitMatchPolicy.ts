@@ -14,7 +14,7 @@ import { REPO_ROOT, SHARED_DIR } from '../knowledge/paths';
 import { AnswerMatcher, FITTED_POLICY, type MatchPolicy, type MessageReadings, type ModePolicy } from '../matching/AnswerMatcher';
 import type { Embedder } from '../matching/Embedder';
 import { LexicalScorer, OUT_OF_SCOPE } from '../matching/LexicalScorer';
-import { decideAll, fitMode, FUSION_START, UTILITY, type FitExample } from '../matching/PolicyFitter';
+import { decideAll, fitMode, UTILITY, type FitExample } from '../matching/PolicyFitter';
 import { SemanticScorer, semanticEntries } from '../matching/SemanticScorer';
 import { createMatcher, DEFAULT_VECTOR_CACHE_DIR } from '../matching/createMatcher';
 import { VectorCache } from '../matching/VectorCache';
@@ -138,8 +138,8 @@ export async function runFit(kb: KnowledgeBase, verbose: boolean, check = false)
   console.log(`Fitting on ${people.length} questions from dev.jsonl and dev-hard.jsonl and ${phrasings.length} held-out phrasings (${((Date.now() - started) / 1000).toFixed(0)} s to read them)\n`);
 
   const modes = [
-    { name: 'semantic' as const, semantic: true, start: FUSION_START },
-    { name: 'lexical' as const, semantic: false, start: FUSION_START },
+    { name: 'semantic' as const, semantic: true },
+    { name: 'lexical' as const, semantic: false },
   ];
   const crossValidated: Record<string, Record<string, unknown>> = {};
   const fitted: Partial<Record<'semantic' | 'lexical', ModePolicy>> = {};
@@ -148,7 +148,7 @@ export async function runFit(kb: KnowledgeBase, verbose: boolean, check = false)
     const setOf = new Map<EvalRow, string>();
     for (let k = 0; k < FOLDS; k++) {
       const train = [...examplesOf(people.filter((p) => p.fold !== k), 1, mode.semantic), ...examplesOf(phrasings, PHRASING_WEIGHT, mode.semantic)];
-      const policy = fitMode(train, mode.semantic, mode.start);
+      const policy = fitMode(train, mode.semantic);
       const test = people.filter((p) => p.fold === k);
       rowsOf(test, policy, mode.semantic).forEach((r, i) => {
         heldOutRows.push(r);
@@ -164,7 +164,7 @@ export async function runFit(kb: KnowledgeBase, verbose: boolean, check = false)
       crossValidated[mode.name][set] = s;
     }
     const all = [...examplesOf(people, 1, mode.semantic), ...examplesOf(phrasings, PHRASING_WEIGHT, mode.semantic)];
-    fitted[mode.name] = fitMode(all, mode.semantic, mode.start);
+    fitted[mode.name] = fitMode(all, mode.semantic);
     console.log(`${mode.name} policy fitted on everything: ${JSON.stringify(fitted[mode.name])}\n`);
   }
 
